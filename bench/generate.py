@@ -100,8 +100,10 @@ class ArticleWriter:
                 "part": rng.choice(vocab.PARTS[lang]), "color": rng.choice(vocab.COLORS[lang])}
 
     def target_length(self, lang: str) -> int:
-        """Words (en) or CJK characters (zh): filler drawn lognormal around 200 words (articles end up at a median of about 430 with
-        headings and replies), 3% four times longer."""
+        """Words (en) or CJK characters (zh) of filler, lognormal around 200 words; 3% are 4x longer.
+
+        With headings and replies added, articles end up at a median of about 430 words.
+        """
         words = min(4000, max(80, int(math.exp(self.rng.gauss(math.log(200), 0.45)))))
         if self.rng.random() < 0.03:
             words *= 4
