@@ -1,0 +1,63 @@
+"""The frozen records a weekly review returns.
+
+They cross the engine boundary (CLI, GUI, tests) and are serialised only at
+the edge (`render.to_json`), so they hold plain values: ids, dates, strings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+WARNING = "warning"
+INFO = "info"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why an article needs an editor: `code` is stable (for filters), `detail` is for people."""
+
+    code: str
+    detail: str = ""
+    severity: str = WARNING
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One article in a review list, with every reason it is there (may be empty for listings)."""
+
+    id: str
+    title: str
+    owner: str | None
+    path: str
+    reasons: tuple[Reason, ...] = ()
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Customer messages nothing in the folder answered, clustered by meaning."""
+
+    count: int
+    examples: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Changes:
+    """How this review differs from the last one stored for the folder (an earlier date)."""
+
+    previous_as_of: dt.date
+    new: tuple[str, ...]
+    resolved: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    as_of: dt.date
+    items: tuple[ReviewItem, ...]  # the queue: published articles with at least one reason
+    missing_translation: tuple[ReviewItem, ...] = ()
+    drafts: tuple[ReviewItem, ...] = ()
+    archived: tuple[ReviewItem, ...] = ()
+    content_gaps: tuple[Gap, ...] = ()
+    problems: tuple = ()  # kbassist.errors.Problem
+    snoozed: tuple[ReviewItem, ...] = ()  # hidden from the queue until their date, still counted
+    changes: Changes | None = None

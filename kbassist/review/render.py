@@ -1,0 +1,171 @@
+"""The weekly review as Markdown (to paste into chat), HTML (to open in a browser) and JSON.
+
+Both text formats render one neutral outline (`outline()`: headings,
+tables, item lists), so they always show the same groups and counts; only
+the markup differs. The HTML is a single self-contained page with inline
+CSS and no scripts, so it can be mailed or opened from disk anywhere.
+"""
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import INFO, ReviewItem, ReviewReport
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Items:
+    items: tuple[ReviewItem, ...]
+
+
+def reason_group(code: str) -> str:
+    """`launch:launches/x` -> `launch`: counts group by rule, details keep the target."""
+    return code.split(":", 1)[0]
+
+
+def outline(report: ReviewReport) -> list:
+    blocks: list = [Heading(1, f"Weekly knowledge review — {report.as_of.isoformat()}"), Text(_summary(report))]
+    if report.items:
+        by_reason = Counter(reason_group(r.code) for i in report.items for r in i.reasons)
+        blocks += [Heading(2, "By reason"),
+                   Table(("reason", "articles"), tuple((k, str(n)) for k, n in sorted(by_reason.items())))]
+        blocks.append(Heading(2, "By owner"))
+        owners = sorted({i.owner or "(no owner)" for i in report.items})
+        for owner in owners:
+            mine = tuple(i for i in report.items if (i.owner or "(no owner)") == owner)
+            blocks += [Heading(3, f"{owner} ({len(mine)})"), Items(mine)]
+    if report.changes is not None:
+        since = report.changes.previous_as_of.isoformat()
+        blocks += [Heading(2, f"Change since {since}"),
+                   Table(("", "articles"), (("new or with new reasons", ", ".join(report.changes.new) or "—"),
+                                            ("resolved", ", ".join(report.changes.resolved) or "—")))]
+    for title, items in (("Snoozed", report.snoozed), ("Missing translation (info)", report.missing_translation),
+                         ("Drafts (not checked)", report.drafts), ("Archived (not checked)", report.archived)):
+        if items:
+            blocks += [Heading(2, f"{title} ({len(items)})"), Items(items)]
+    if report.content_gaps:
+        blocks += [Heading(2, "Content gaps: asked, not answered"),
+                   Table(("messages", "examples"),
+                         tuple((str(g.count), " · ".join(g.examples)) for g in report.content_gaps))]
+    if report.problems:
+        blocks += [Heading(2, f"Problems ({len(report.problems)})"),
+                   Table(("file", "problem"), tuple((p.file + (f":{p.line}" if p.line else ""), p.message)
+                                                    for p in report.problems))]
+    return blocks
+
+
+def _summary(report: ReviewReport) -> str:
+    parts = [f"{len(report.items)} articles need review"]
+    if report.changes is not None:
+        parts.append(f"{len(report.changes.new)} new, {len(report.changes.resolved)} resolved "
+                     f"since {report.changes.previous_as_of.isoformat()}")
+    parts += [f"{len(report.snoozed)} snoozed", f"{len(report.missing_translation)} missing a translation",
+              f"{len(report.drafts)} drafts", f"{len(report.archived)} archived"]
+    return " · ".join(parts)
+
+
+def _reason_text(item: ReviewItem) -> list[str]:
+    return [f"{r.code}: {r.detail}" if r.detail else r.code for r in item.reasons]
+
+
+# -- Markdown -------------------------------------------------------------
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(report: ReviewReport) -> str:
+    out: list[str] = []
+    for block in outline(report):
+        if isinstance(block, Heading):
+            out += ["#" * block.level + " " + block.text, ""]
+        elif isinstance(block, Text):
+            out += [f"**{block.text}**", ""]
+        elif isinstance(block, Table):
+            out.append("| " + " | ".join(block.headers) + " |")
+            out.append("|" + "---|" * len(block.headers))
+            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            out.append("")
+        else:
+            for item in block.items:
+                reasons = "; ".join(_reason_text(item))
+                out.append(f"- **{item.title}** `{item.id}`" + (f" — {reasons}" if reasons else ""))
+            out.append("")
+    return "\n".join(out)
+
+
+# -- HTML -----------------------------------------------------------------
+CSS = """
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI","PingFang SC","Microsoft YaHei",sans-serif;
+max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+h1{font-size:1.5rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{margin-bottom:.3rem}
+table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .6rem;text-align:left;vertical-align:top}
+.summary{font-weight:600}ul{padding-left:1.2rem}li{margin:.3rem 0}code{background:#f3f3f3;padding:0 .2rem}
+.reason{display:block;color:#a33}.info{color:#666}
+"""
+
+
+def to_html(report: ReviewReport) -> str:
+    esc = html.escape
+    body: list[str] = []
+    for block in outline(report):
+        if isinstance(block, Heading):
+            body.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
+        elif isinstance(block, Text):
+            body.append(f'<p class="summary">{esc(block.text)}</p>')
+        elif isinstance(block, Table):
+            head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
+            rows = "".join("<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows)
+            body.append(f"<table><tr>{head}</tr>{rows}</table>")
+        else:
+            lis = []
+            for item in block.items:
+                reasons = "".join(
+                    f'<span class="reason{" info" if r.severity == INFO else ""}">{esc(text)}</span>'
+                    for r, text in zip(item.reasons, _reason_text(item)))
+                lis.append(f"<li><strong>{esc(item.title)}</strong> <code>{esc(item.id)}</code>{reasons}</li>")
+            body.append("<ul>" + "".join(lis) + "</ul>")
+    title = esc(f"Weekly knowledge review — {report.as_of.isoformat()}")
+    return (f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"><title>{title}</title>'
+            f"<style>{CSS}</style></head>\n<body>\n" + "\n".join(body) + "\n</body></html>\n")
+
+
+# -- JSON -----------------------------------------------------------------
+def _item_json(item: ReviewItem) -> dict:
+    return {"id": item.id, "title": item.title, "owner": item.owner, "path": item.path, "lang": item.lang,
+            "reasons": [{"code": r.code, "detail": r.detail, "severity": r.severity} for r in item.reasons]}
+
+
+def to_json(report: ReviewReport) -> dict:
+    """A JSON-ready dict: `as_of`, `articles`, `missing_translation`, `content_gaps`, plus listings."""
+    changes = report.changes
+    return {
+        "as_of": report.as_of.isoformat(),
+        "articles": [_item_json(i) for i in report.items],
+        "missing_translation": [_item_json(i) for i in report.missing_translation],
+        "content_gaps": [{"count": g.count, "examples": list(g.examples)} for g in report.content_gaps],
+        "snoozed": [_item_json(i) for i in report.snoozed],
+        "drafts": [_item_json(i) for i in report.drafts],
+        "archived": [_item_json(i) for i in report.archived],
+        "changes": None if changes is None else {"previous_as_of": changes.previous_as_of.isoformat(),
+                                                 "new": list(changes.new), "resolved": list(changes.resolved)},
+        "problems": [{"file": p.file, "line": p.line, "message": p.message, "severity": p.severity}
+                     for p in report.problems],
+    }
