@@ -22,7 +22,7 @@ from pathlib import Path
 import yaml
 
 from .errors import Problem
-from .textutil import CJK_CHAR
+from .textutil import CJK_CHAR, CJK_RANGES
 
 FOLDER_FILE = Path(".kbassist") / "triage.yml"
 TOP_KEYS = {"extends", "threshold", "categories", "modifiers", "fillers", "window", "intensity"}
@@ -337,7 +337,6 @@ def _trie_branches(node: dict) -> str:
 def _compile(lexicon: Lexicon) -> Compiled:
     modifier_words = [w for m in lexicon.modifiers for w in m.words]
     intensity = lexicon.intensity
-    cjk = "\u3400-\u4dbf\u4e00-\u9fff"
     return Compiled(
         categories=tuple(
             re.compile(f"(?P<s>{_trie(c.strong, True)})|(?P<w>{_trie(c.terms, True)})")
@@ -353,7 +352,7 @@ def _compile(lexicon: Lexicon) -> Compiled:
         question=re.compile(rf"(?=[!?]*\?)[!?]{{{max(intensity.question_run, 1)},}}"),
         caps=re.compile(r"(?<![A-Za-z])[A-Z]{3,}(?![A-Za-z])"),
         repeated_letters=re.compile(rf"([^\W\d_])\1{{{max(intensity.repeated_letters - 1, 1)},}}"),
-        repeated_words=re.compile(rf"(?<![a-z0-9])([a-z]{{2,}})(?:\s+\1)+{LATIN_AFTER}|([{cjk}]{{2,4}})\2+")
+        repeated_words=re.compile(rf"(?<![a-z0-9])([a-z]{{2,}})(?:\s+\1)+{LATIN_AFTER}|([{CJK_RANGES}]{{2,4}})\2+")
         if intensity.repeated_words
         else None,
     )
