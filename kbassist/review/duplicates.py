@@ -87,7 +87,7 @@ def _pairs_in(group: list[tuple[str, np.ndarray, np.ndarray]], threshold: float)
     for start in range(0, len(ids), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, len(ids))
         scores = (heads[start:stop] @ heads[start:].T + centroids[start:stop] @ centroids[start:].T) / 2
-        scores[np.tril_indices(stop - start)] = -1.0  # each pair once, never an article with itself
+        scores[np.tril_indices(stop - start)] = -np.inf  # each pair once, never an article with itself
         for i, j in np.argwhere(scores >= threshold):
             found.append((ids[start + i], ids[start + j], float(scores[i, j])))
     return found
