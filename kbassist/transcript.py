@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textutil import WORD_OR_CJK, cjk_share, count_tokens
+from .textutil import CJK_CHAR, WORD_OR_CJK, cjk_share, count_tokens
 
 MAX_TOKENS = 300  # what retrieval gets at most
 MAX_INPUT = 20_000  # characters, from the end: the latest turns are what matter
@@ -39,6 +39,13 @@ _AGENT_WORDS = re.compile(
 _CUSTOMER_WORDS = re.compile(
     r"客户|顾客|用户|买家|客人|会员|\b(?:customer|client|user|me|buyer|guest|visitor)\b", re.IGNORECASE
 )
+_ROLE_WORD = (
+    r"客服|售后|店小二|商家|客户|顾客|用户|买家|客人|会员"
+    r"|(?i:agent|support|staff|seller|customer|client|user|me|buyer|guest|visitor)"
+)
+# Without a timestamp, a line is a speaker header only if it is just a role: "客户", "Agent",
+# "小王(客服)". "你们客服能看到吗" mentions a role but is a message.
+_HEADER_ONLY = re.compile(rf"(?:{_ROLE_WORD})|[^()（）]{{1,12}}[(（](?:{_ROLE_WORD})[)）]")
 _NAMEISH = re.compile(r"[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2}|[\u4e00-\u9fff]{2,4}")
 _NOT_SPEAKERS = {
     "order", "order number", "order id", "note", "ps", "p.s", "re", "subject", "update", "edit",
@@ -60,7 +67,7 @@ SIGNATURE = re.compile(
 )
 GREETING = re.compile(
     r"^(?:(?:hi|hello|hey|hiya|greetings|good (?:morning|afternoon|evening)|dear)"
-    r"(?:\s+(?:there|team|all|guys|everyone|support|sir|madam|[A-Z][a-z]+))?\s*(?:[,，!！.。~～、:]+\s*|\s+|$)"
+    r"(?:\s+(?:there|team|all|guys|everyone|support|sir|madam|(?-i:[A-Z][a-z]+)))?\s*(?:[,，!！.。~～、:]+\s*|\s+|$)"
     r"|(?:您好|你好|在吗|在不在|有人吗|哈喽|嗨|早上好|下午好|晚上好|亲爱的)[,，!！.。~～、\s?？]*"
     r"|亲[,，!！.。~～、\s]+|亲$)",
     re.IGNORECASE,
@@ -68,7 +75,7 @@ GREETING = re.compile(
 SIGN_OFF = re.compile(
     r"(?:ok(?:ay)?\s*)?(?:thanks?(?: you)?(?: (?:so|very) much| a lot| in advance| for (?:your|the) help)?"
     r"|thx|ty|many thanks|cheers|bye|ok(?:ay)?|好的|嗯+|收到|谢谢(?:你|您)?|多谢|感谢|辛苦了|麻烦(?:你|您)?了"
-    r"|再见|拜拜)(?:\s*[,，]?\s*[A-Z][a-z]+)?",
+    r"|再见|拜拜)(?:\s*[,，]?\s*(?-i:[A-Z][a-z]+))?",
     re.IGNORECASE,
 )
 EMOJI = re.compile(
@@ -114,15 +121,16 @@ class Focus:
 
 
 def _strip_time(line: str) -> tuple[str, bool]:
-    cleaned = BRACKETED_TIME.sub("", line)
-    cleaned = TRAILING_TIME.sub("", BARE_TIME.sub("", cleaned))
+    """Drop bracketed and leading timestamps; a time at the end of a line is left
+    alone unless the line turns out to be a speaker header ("call me after 5:30")."""
+    cleaned = BARE_TIME.sub("", BRACKETED_TIME.sub("", line))
     return cleaned, cleaned != line
 
 
 def _role(label: str) -> str | None:
     """'agent', 'customer', 'named' (a person, role unknown) or None (not a speaker)."""
     bare = label.strip()
-    if len(bare) > 30 or len(bare.split()) > 4:
+    if len(bare) > 30 or len(bare.split()) > 4 or len(CJK_CHAR.findall(bare)) > 10:
         return None
     if bare.lower().rstrip(".") in _NOT_SPEAKERS:
         return None
@@ -149,7 +157,7 @@ def _header(line: str, had_time: bool) -> tuple[str, str] | None:
     label = TRAILING_TIME.sub("", line).strip()
     had_time = had_time or label != line.strip()
     role = _role(label) if label else None
-    if role and (had_time or (role != "named" and len(label.split()) == 1)):
+    if role and (had_time or (role != "named" and _HEADER_ONLY.fullmatch(label))):
         return label, role
     return None
 
@@ -208,6 +216,7 @@ def _cut_signature(lines: list[str]) -> str:
 
 
 def sentences(text: str) -> list[str]:
+    """Split at sentence punctuation (both scripts) and line breaks."""
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
 
 

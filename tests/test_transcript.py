@@ -139,6 +139,18 @@ def test_mixed_language_transcript():
     assert focus(chat).text == "我的 smart plug 连不上 WiFi 了, how to reset it?"
 
 
+def test_a_message_mentioning_a_role_is_not_a_speaker_header():
+    for message in ("会员能不能免运费", "你们客服电话多少", "I am a customer of yours"):
+        f = focus(message)
+        assert f.customer_turns == 1
+    assert focus("会员能不能免运费").text == "会员能不能免运费"
+
+
+def test_only_capitalised_names_after_a_greeting_are_dropped():
+    assert focus("hi im stuck at checkout").text == "im stuck at checkout"
+    assert focus("Hi Anna, im stuck at checkout").text == "im stuck at checkout"
+
+
 def test_a_colon_in_a_plain_message_is_not_a_speaker():
     f = focus("Order: 5512 arrived broken\nCan I return it?")
     assert f.customer_turns == 1
