@@ -114,8 +114,11 @@ class Turn:
 
 @dataclass(frozen=True)
 class Focus:
+    """A pasted message read: the question for retrieval, the customer's side for triage."""
+
     text: str  # what retrieval should use
-    full: str  # all customer text, ceremony kept (triage reads tone from it)
+    full: str  # all customer turns, greetings and emoji kept (triage reads tone from them);
+    #            agent turns, quoted e-mails and signatures removed
     turns: tuple[Turn, ...]  # every turn, both speakers, quotes removed
     customer_turns: int
 
