@@ -13,8 +13,13 @@ its peers with code that is not part of the engine under test:
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+
+if TYPE_CHECKING:
+    from .peers import Ranked
 
 
 @dataclass(frozen=True)
@@ -76,3 +81,21 @@ def summarise(outcomes: Sequence[Outcome]) -> dict:
         "latency_ms": latency([o.ms for o in outcomes]),
         "by_kind": {kind: retrieval(o for o in outcomes if o.kind == kind) for kind in kinds},
     }
+
+
+def load_queries(path: Path) -> list[dict]:
+    """Rows of a KB-FORMAT eval file (JSON Lines); blank lines skipped."""
+    lines = Path(path).read_text(encoding="utf-8-sig").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def evaluate(search: Callable[[str, int], "Ranked"], queries: Sequence[dict], k: int = 5) -> dict:
+    """Ask every query, then `summarise`; failed queries are counted and the first errors kept."""
+    outcomes, errors = [], []
+    for row in queries:
+        answer = search(row["query"], k)
+        if answer.error:
+            errors.append(f"{row['query'][:40]!r}: {answer.error}")
+        outcomes.append(Outcome(tuple(answer.ids), tuple(row.get("expected") or ()), row.get("kind", ""),
+                                answer.no_answer, answer.ms))
+    return {**summarise(outcomes), "errors": len(errors), "first_errors": errors[:3]}

@@ -36,9 +36,14 @@ class KbassistPeer:
         from kbassist.assistant import Assistant
         from kbassist.settings import Settings
 
-        settings = Settings(index_root=str(self.index_dir.parent))
-        self.assistant = Assistant(folder, index_dir=self.index_dir, settings=settings, embedder=self.embedder)
+        self.assistant = Assistant(folder, index_dir=self.index_dir, settings=Settings(), embedder=self.embedder)
         return self.assistant
+
+    def in_mode(self, mode: str) -> "KbassistPeer":
+        """The same built index searched in another mode (keyword, semantic, hybrid)."""
+        peer = KbassistPeer(self.index_dir, self.embedder, mode)
+        peer.assistant = self.assistant
+        return peer
 
     def build(self, folder: Path) -> dict:
         start = time.perf_counter()

@@ -1,0 +1,149 @@
+"""Rendering benchmark results: bench/REPORT.md tables and PNG plots.
+
+Only presentation lives here; every number comes from bench/out/results.json
+as `run.py` measured it. An engine that could not run shows `n/a` with the
+reason, so a missing engine is visible rather than silently absent.
+"""
+from __future__ import annotations
+
+import os
+import platform
+from pathlib import Path
+
+NA = "n/a"
+
+
+def _f(value, digits: int = 3) -> str:
+    return NA if value is None else f"{value:.{digits}f}"
+
+
+def _ms(value) -> str:
+    return NA if value is None else (f"{value:.1f}" if value < 100 else f"{value:.0f}")
+
+
+def _table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return ["| " + " | ".join(header) + " |", "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows), ""]
+
+
+def _quality_section(name: str, data: dict) -> list[str]:
+    lines = [f"### {name} ({data['queries']} queries, measured {data['measured_at']})", ""]
+    rows, notes = [], []
+    for engine, r in data["engines"].items():
+        if "recall@1" not in r:
+            rows.append([engine] + [NA] * 9)
+            notes.append(f"- {engine}: {r['build'].get('error', 'not run')}")
+            continue
+        lat, na = r["latency_ms"], r["no_answer"]
+        has_oos = na["oos_queries"] > 0  # without out-of-scope queries the no-answer scores mean nothing
+        rows.append([engine, _f(r["recall@1"]), _f(r["recall@3"]), _f(r["recall@5"]), _f(r["mrr"]),
+                     _f(na["precision"] if has_oos else None, 2), _f(na["recall"] if has_oos else None, 2),
+                     _ms(lat["p50"]), _ms(lat["p95"]),
+                     _f(r["build"].get("build_s"), 1)])
+        if r.get("errors"):
+            notes.append(f"- {engine}: {r['errors']} queries failed, e.g. {r['first_errors'][0]}")
+    lines += _table(["engine", "R@1", "R@3", "R@5", "MRR", "no-ans P", "no-ans R", "p50 ms", "p95 ms", "build s"], rows)
+    kinds = sorted({k for r in data["engines"].values() for k in r.get("by_kind", {}) if r["by_kind"][k]["queries"]})
+    if len(kinds) > 1:
+        lines += ["Recall@5 by kind of query:", ""]
+        rows = [[engine] + [_f(r["by_kind"][k]["recall@5"], 2) if k in r.get("by_kind", {}) else NA for k in kinds]
+                for engine, r in data["engines"].items()]
+        lines += _table(["engine", *kinds], rows)
+    return lines + notes + ([""] if notes else [])
+
+
+def _speed_rows(speed: dict) -> tuple[list[list[str]], list[list[str]], list[str]]:
+    rows, extras, notes = [], [], []
+    for size, data in sorted(speed.items(), key=lambda item: int(item[0])):
+        for engine, r in data["engines"].items():
+            if "error" in r:
+                rows.append([size, engine] + [NA] * 7)
+                notes.append(f"- {engine} at {size}: {r['error']}")
+                continue
+            build = r["build"]
+            indexed = engine != "ripgrep"
+            for mode, m in r["modes"].items():
+                lat = m["latency_ms"]
+                rows.append([size, engine if mode == "default" else f"{engine} {mode}",
+                             _f(build.get("build_s"), 1) if indexed else "-",
+                             _f(r["build_rss_mb"], 0) if indexed else "-",
+                             _ms(lat["p50"]), _ms(lat["p95"]), _ms(lat["p99"]), _f(m["recall@1"], 2), _f(m["recall@5"], 2)])
+            if "update" in r:
+                start = r.get("startup", {})
+                extras.append([size, engine, _ms(r["update"]["median_ms"]), "yes" if r["update"]["found"] else "NO",
+                               _f(start.get("startup_s"), 2), _f(start.get("import_s"), 2), _f(start.get("open_s"), 2),
+                               _f(start.get("first_search_s"), 2)])
+                if "error" in start:
+                    notes.append(f"- {engine} start-up at {size}: {start['error']}")
+    return rows, extras, notes
+
+
+def _speed_section(speed: dict) -> list[str]:
+    rows, extras, notes = _speed_rows(speed)
+    lines = ["## Speed on generated folders", "",
+             "Folders from `python -m bench.generate` (seed 1, about half Chinese); 200 generated queries each. "
+             "Build is from nothing; peak RSS is the largest process of the build (recollindex for Recoll). "
+             "Query times for ripgrep and Recoll are one `rg` / `recollq` process per query, start-up included; "
+             "BM25 and kbassist are in-process with a warm index.", ""]
+    lines += _table(["articles", "engine", "build s", "peak RSS MB", "p50 ms", "p95 ms", "p99 ms", "R@1", "R@5"], rows)
+    if extras:
+        lines += ["kbassist incremental update (append a new word to one article, `update()`, keyword search finds it; "
+                  "median of 3) and start-up to first result (new process: import, open the index of the unchanged "
+                  "folder, one hybrid search, model load included):", ""]
+        lines += _table(["articles", "engine", "update ms", "found", "start-up s", "import s", "open s", "first search s"],
+                        extras)
+    return lines + notes + [""]
+
+
+def _plot(speed: dict, plots: Path) -> list[str]:
+    """Build time and p50 query latency against folder size, one line per engine (and mode)."""
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    plots.mkdir(parents=True, exist_ok=True)
+    build, query = {}, {}
+    for size, data in speed.items():
+        for engine, r in data["engines"].items():
+            if "error" in r:
+                continue
+            if engine != "ripgrep":
+                build.setdefault(engine, []).append((int(size), r["build"].get("build_s", 0.0)))
+            for mode, m in r["modes"].items():
+                query.setdefault(engine if mode == "default" else f"{engine} {mode}", []).append(
+                    (int(size), m["latency_ms"]["p50"]))
+    written = []
+    for name, series, ylabel in (("build_time.png", build, "full build (s)"), ("query_latency.png", query, "query p50 (ms)")):
+        fig, ax = plt.subplots(figsize=(7, 4.5))
+        for label, points in sorted(series.items()):
+            xs, ys = zip(*sorted(points))
+            ax.plot(xs, ys, marker="o", label=label)
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.set_xlabel("articles in folder")
+        ax.set_ylabel(ylabel)
+        ax.grid(True, which="both", alpha=0.3)
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        fig.savefig(plots / name, dpi=110)
+        plt.close(fig)
+        written.append(name)
+    return written
+
+
+def write(results: dict, report: Path, plots: Path) -> None:
+    lines = ["# kbassist benchmark report", "",
+             f"Written by `python -m bench.run` on {platform.machine()} with {os.cpu_count()} CPUs "
+             f"({platform.python_implementation()} {platform.python_version()}). Raw numbers: bench/out/results.json.", "",
+             "## Retrieval quality on the eval sets", "",
+             "Recall@k and MRR over queries with an expected article (any expected id counts); no-answer precision and "
+             "recall over out-of-scope queries (for the peers, no answer means an empty result). Same definitions as "
+             "`kbassist eval`. Peers search every file (drafts, archived and launch notes included), as those tools do.", ""]
+    for name, data in results.get("quality", {}).items():
+        lines += _quality_section(name, data)
+    if results.get("speed"):
+        lines += _speed_section(results["speed"])
+        lines += [f"![{name}](report/{name})" for name in _plot(results["speed"], plots)] + [""]
+    report.write_text("\n".join(lines), encoding="utf-8")
