@@ -48,13 +48,19 @@ def _unit(rows: np.ndarray) -> np.ndarray:
     return rows / np.where(norms == 0, 1.0, norms)
 
 
-def _signatures(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    rows = np.asarray(vectors, dtype=np.float32)
-    if rows.ndim == 1:
-        rows = rows[None, :]
-    if rows.size == 0 or not np.any(rows):
-        return None
-    return _unit(rows[0]), _unit(rows.mean(axis=0))
+def _signatures(ids: list[str], vectors: Mapping[str, np.ndarray]) -> tuple[list[str], np.ndarray]:
+    """Per article, its unit head row and unit centroid side by side (2 x dim), scaled so that
+    one inner product of two signatures is the mean of the head and centroid cosines."""
+    blocks = [np.asarray(vectors[key], dtype=np.float32).reshape(-1, np.shape(vectors[key])[-1]) for key in ids]
+    keep = [n for n, block in enumerate(blocks) if block.size and np.any(block)]
+    if not keep:
+        return [], np.zeros((0, 0), dtype=np.float32)
+    rows = np.concatenate([blocks[n] for n in keep])
+    starts = np.cumsum([0] + [len(blocks[n]) for n in keep[:-1]])
+    counts = np.array([len(blocks[n]) for n in keep], dtype=np.float32)[:, None]
+    heads = _unit(rows[starts])
+    centroids = _unit(np.add.reduceat(rows, starts, axis=0) / counts)
+    return [ids[n] for n in keep], np.hstack([heads, centroids]) * np.float32(np.sqrt(0.5))
 
 
 def similar_pairs(articles: Sequence[Article], vectors: Mapping[str, np.ndarray],
@@ -65,28 +71,24 @@ def similar_pairs(articles: Sequence[Article], vectors: Mapping[str, np.ndarray]
     guessed at, vectors of different sizes are never compared, and
     translations of each other never pair.
     """
-    groups: dict[tuple[str, int], list[tuple[str, np.ndarray, np.ndarray]]] = {}
-    translations = {frozenset((a.id, a.translation_of)) for a in articles if a.translation_of}
+    groups: dict[tuple[str, int], list[str]] = {}
     for article in articles:
         rows = vectors.get(article.id)
-        signature = _signatures(rows) if rows is not None else None
-        if signature is not None:
-            groups.setdefault((article.lang, signature[0].shape[-1]), []).append((article.id, *signature))
+        if rows is not None and np.size(rows):
+            groups.setdefault((article.lang, np.shape(rows)[-1]), []).append(article.id)
+    translations = {frozenset((a.id, a.translation_of)) for a in articles if a.translation_of}
     pairs = []
     for group in groups.values():
-        pairs.extend(_pairs_in(group, threshold))
+        pairs.extend(_pairs_in(*_signatures(group, vectors), threshold))
     pairs = [p for p in pairs if frozenset(p[:2]) not in translations]
     return sorted(pairs, key=lambda p: -p[2])
 
 
-def _pairs_in(group: list[tuple[str, np.ndarray, np.ndarray]], threshold: float) -> list[tuple[str, str, float]]:
-    ids = [g[0] for g in group]
-    heads = np.stack([g[1] for g in group]).astype(np.float32)
-    centroids = np.stack([g[2] for g in group]).astype(np.float32)
+def _pairs_in(ids: list[str], signatures: np.ndarray, threshold: float) -> list[tuple[str, str, float]]:
     found = []
     for start in range(0, len(ids), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, len(ids))
-        scores = (heads[start:stop] @ heads[start:].T + centroids[start:stop] @ centroids[start:].T) / 2
+        scores = signatures[start:stop] @ signatures[start:].T
         scores[np.tril_indices(stop - start)] = -np.inf  # each pair once, never an article with itself
         for i, j in np.argwhere(scores >= threshold):
             found.append((ids[start + i], ids[start + j], float(scores[i, j])))
