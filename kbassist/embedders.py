@@ -132,7 +132,21 @@ def load_embedder(spec: str | None) -> Embedder:
     if spec == DEFAULT_EMBEDDER:
         return UseEmbedder()
     if spec == "minilm":
-        return SentenceTransformerEmbedder(minilm_model_dir())
+        embedder = SentenceTransformerEmbedder(minilm_model_dir())
+        embedder.name = "st:minilm"
+        return embedder
     if spec.startswith("hash"):
         return HashEmbedder(int(spec.split("-", 1)[1]) if "-" in spec else 64)
     return SentenceTransformerEmbedder(spec)
+
+
+def embedder_name(spec: str | None) -> str:
+    """The name `load_embedder(spec)` will report, known without loading the model."""
+    spec = (spec or DEFAULT_EMBEDDER).strip()
+    if spec == DEFAULT_EMBEDDER:
+        return DEFAULT_EMBEDDER
+    if spec == "minilm":
+        return "st:minilm"
+    if spec.startswith("hash"):
+        return f"hash-{spec.split('-', 1)[1]}" if "-" in spec else "hash-64"
+    return f"st:{os.path.basename(os.path.normpath(spec))}"

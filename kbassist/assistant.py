@@ -1,0 +1,290 @@
+"""`Assistant`: the one object the CLI, the GUI and the tests talk to.
+
+It owns a knowledge folder and its index directory. Opening it never
+rebuilds: the manifest decides which files changed while the app was closed.
+Writes (index, update, rebuild) are serialised by one lock; searches run
+concurrently against the last committed state.
+
+Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
+`keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
+renames, so a crash or kill mid-rebuild leaves the previous index in use.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable, Generator, Iterable
+
+import numpy as np
+
+from .embedders import Embedder, embedder_name, load_embedder
+from .errors import FolderNotFound, Problem
+from .indexer import diff_folder, embed_pending, sync_files
+from .keyword_index import KeywordIndex
+from .model import Article, IndexChange, Progress, SearchResult
+from .search import Filters, HybridSearcher, Tuning
+from .settings import Settings, data_dir, load_settings
+from .store import FORMAT_VERSION, Store
+from .vector_index import VectorIndex
+
+
+def default_index_dir(folder: Path, settings: Settings) -> Path:
+    root = Path(settings.index_root) if settings.index_root else data_dir() / "indexes"
+    digest = hashlib.sha1(str(folder).encode()).hexdigest()[:10]
+    return root / f"{folder.name or 'root'}-{digest}"
+
+
+class _Index:
+    """The store, keyword index and vector index of one directory, opened together."""
+
+    def __init__(self, directory: Path, embedder: str, notices: list[str]):
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self.store = self._open_store(notices)
+        self.keyword = KeywordIndex(directory / "keyword")
+        if self.store.meta("embedder") != embedder:
+            if self.store.meta("embedder"):
+                notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
+            with self.store.transaction():
+                self.store.clear_vectors()
+                self.store.set_meta("embedder", embedder)
+                self.store.set_meta("dim", "")
+        dim = self.store.meta("dim")
+        self.vectors = VectorIndex(int(dim)) if dim else None
+        if self.vectors is not None:
+            ids, matrix = self.store.load_vectors(self.vectors.dim)
+            self.vectors.add(ids, matrix, replace=False)
+
+    def _open_store(self, notices: list[str]) -> Store:
+        path = self.directory / "store.sqlite3"
+        try:
+            store = Store(path)
+            version = store.meta("format")
+            if version == FORMAT_VERSION:
+                return store
+            if version is None and not store.files():
+                store.set_meta("format", FORMAT_VERSION)
+                return store
+            store.close()
+            notices.append(f"index format {version} is not {FORMAT_VERSION}: rebuilding the index")
+        except sqlite3.DatabaseError as exc:
+            notices.append(f"index was corrupt ({exc}): rebuilding the index")
+        for item in self.directory.iterdir():
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+        store = Store(path)
+        store.set_meta("format", FORMAT_VERSION)
+        return store
+
+    def vectors_or_empty(self) -> VectorIndex:
+        """The vector index, or a throwaway empty one before any chunk was embedded."""
+        return self.vectors if self.vectors is not None else VectorIndex(1)
+
+    def ensure_vectors(self, dim: int) -> VectorIndex:
+        if self.vectors is None or self.vectors.dim != dim:
+            self.vectors = VectorIndex(dim)
+            self.store.set_meta("dim", str(dim))
+        return self.vectors
+
+    def close(self) -> None:
+        self.keyword.close()
+        self.store.close()
+
+
+class Assistant:
+    """Facade over a knowledge folder: index it, keep it fresh, search it."""
+
+    def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
+                 settings: Settings | None = None, embedder: str | Embedder | None = None,
+                 wait_for_model: bool = True):
+        self.folder = Path(folder).expanduser().resolve()
+        if not self.folder.is_dir():
+            raise FolderNotFound(f"knowledge folder not found: {self.folder}")
+        self.settings = settings or load_settings()[0]
+        self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
+        self.notices: list[str] = []
+        self.wait_for_model = wait_for_model
+        if embedder is None or isinstance(embedder, str):
+            self._embedder_spec, self._embedder = embedder or self.settings.embedder, None
+        else:
+            self._embedder_spec, self._embedder = embedder.name, embedder
+        self._model_lock = threading.Lock()
+        self._write_lock = threading.RLock()
+        self._listeners: list[Callable[[IndexChange], None]] = []
+        self._scan_problems: list[Problem] = []
+        self._ix = self._open_index()
+
+    # -- lifecycle -------------------------------------------------------------
+    def _open_index(self) -> _Index:
+        current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
+        if not current.exists() and old.exists():
+            old.rename(current)  # a swap was interrupted after its first rename
+        for leftover in (building, old):
+            shutil.rmtree(leftover, ignore_errors=True)
+        ix = _Index(current, embedder_name(self._embedder_spec), self.notices)
+        self._articles: dict[str, Article] = {a.id: a for a in ix.store.articles()}
+        self._bind(ix)
+        return ix
+
+    def _bind(self, ix: _Index) -> None:
+        tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_below)
+        self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
+                                        self._embed_query, tuning)
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._ix.close()
+
+    def __enter__(self) -> "Assistant":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- model -----------------------------------------------------------------
+    @property
+    def embedder(self) -> Embedder:
+        """The embedder, loaded on first use (about a second for the default)."""
+        with self._model_lock:
+            if self._embedder is None:
+                self._embedder = load_embedder(self._embedder_spec)
+            return self._embedder
+
+    @property
+    def model_loaded(self) -> bool:
+        return self._embedder is not None
+
+    def _embed_query(self, text: str) -> np.ndarray | None:
+        if self._embedder is None and not self.wait_for_model:
+            return None
+        if self._ix.vectors is None or len(self._ix.vectors) == 0:
+            return None
+        return self.embedder.embed([text])[0]
+
+    # -- indexing ----------------------------------------------------------------
+    def index(self, rebuild: bool = False, paths: Iterable[str] | None = None,
+              embed: bool = True) -> Generator[Progress, None, IndexChange]:
+        """Bring the index up to date, yielding progress; returns what changed.
+
+        `paths` limits the check to those folder-relative paths (the watcher's
+        case). `embed=False` stops after the keyword phase; `embed_pending()`
+        finishes the semantic side later.
+        """
+        with self._write_lock:
+            if rebuild:
+                change = yield from self._rebuild()
+            else:
+                diff = diff_folder(self.folder, self._ix.store.files(), list(paths) if paths is not None else None)
+                if paths is None:
+                    self._scan_problems = diff.scan_problems
+                change = IndexChange()
+                if not diff.empty:
+                    change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword,
+                                                   self._ix.vectors_or_empty(), diff,
+                                                   self._apply_articles)
+                if embed:
+                    yield from self._embed_into(self._ix)
+        if not change.empty or change.rebuilt:
+            for listener in list(self._listeners):
+                listener(change)
+        return change
+
+    def update(self, paths: Iterable[str] | None = None, rebuild: bool = False) -> IndexChange:
+        """`index()` run to the end, for callers that need no progress."""
+        gen = self.index(rebuild=rebuild, paths=paths)
+        while True:
+            try:
+                next(gen)
+            except StopIteration as stop:
+                return stop.value
+
+    def embed_pending(self) -> Generator[Progress, None, int]:
+        with self._write_lock:
+            return (yield from self._embed_into(self._ix))
+
+    def _embed_into(self, ix: _Index) -> Generator[Progress, None, int]:
+        if ix.store.count_pending() == 0:
+            return 0
+        embedder = self.embedder
+        vectors = ix.ensure_vectors(embedder.dim)
+        if ix is self._ix:
+            self._bind(ix)
+        return (yield from embed_pending(ix.store, embedder.embed, vectors))
+
+    def _apply_articles(self, fresh: list[Article], removed: list[str]) -> None:
+        for article_id in removed:
+            self._articles.pop(article_id, None)
+        for article in fresh:
+            self._articles[article.id] = article
+
+    def _rebuild(self) -> Generator[Progress, None, IndexChange]:
+        building = self.index_dir / "building"
+        shutil.rmtree(building, ignore_errors=True)
+        fresh = _Index(building, embedder_name(self._embedder_spec), self.notices)
+        articles: dict[str, Article] = {}
+
+        def collect(new: list[Article], gone: list[str]) -> None:
+            articles.update((a.id, a) for a in new)
+
+        diff = diff_folder(self.folder, {}, None)
+        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect)
+        yield from self._embed_into(fresh)
+        fresh.close()
+        self._ix.close()
+        current, old = self.index_dir / "current", self.index_dir / "old"
+        current.rename(old)
+        building.rename(current)
+        shutil.rmtree(old, ignore_errors=True)
+        self._scan_problems = diff.scan_problems
+        self._ix = self._open_index()
+        return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
+
+    # -- events --------------------------------------------------------------------
+    def on_index_did_update(self, listener: Callable[[IndexChange], None]) -> Callable[[], None]:
+        """Call `listener(change)` after every write; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def watch(self, debounce_s: float = 0.3):
+        """Start watching the folder; saves are re-indexed within about a second."""
+        from .watcher import FolderWatcher
+
+        watcher = FolderWatcher(self.folder, self.update, debounce_s)
+        watcher.start()
+        return watcher
+
+    # -- queries -------------------------------------------------------------------
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", *, tags: Iterable[str] = (),
+               product: str | None = None, lang: str | None = None,
+               statuses: Iterable[str] = ("published",)) -> SearchResult:
+        filters = Filters(tuple(tags), product, lang, tuple(statuses))
+        return self._searcher.search(query, k, mode, filters)
+
+    def article(self, article_id: str) -> Article | None:
+        return self._articles.get(article_id)
+
+    def articles(self) -> list[Article]:
+        return sorted(self._articles.values(), key=lambda a: a.path)
+
+    def problems(self) -> list[Problem]:
+        return self._scan_problems + self._ix.store.problems()
+
+    def article_vectors(self) -> dict[str, np.ndarray]:
+        """Each article's stored chunk vectors (head first): duplicate detection reuses them."""
+        vectors = self._ix.vectors
+        return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
+
+    @property
+    def semantic_ready(self) -> bool:
+        return self._ix.vectors is not None and self._ix.store.count_pending() == 0
+
+    def stats(self) -> dict:
+        return {
+            "articles": len(self._articles),
+            "chunks": self._ix.store.count_chunks(),
+            "pending_vectors": self._ix.store.count_pending(),
+            "embedder": embedder_name(self._embedder_spec),
+            "index_dir": str(self.index_dir),
+        }

@@ -1,0 +1,209 @@
+"""Bringing the index up to date with the folder, touching only what changed.
+
+Two phases, both resumable:
+
+1. `sync_files`: compare the folder with the manifest (size and mtime first,
+   then a content hash), parse the added and changed files, and write their
+   chunks to the keyword index and the store. Vectors already computed for
+   the same text (unchanged sections, renamed files) are reused.
+2. `embed_pending`: embed the chunks still without a vector, in batches,
+   each committed on its own, so closing the app mid-way loses nothing.
+
+Keyword search works after phase 1; semantic search catches up in phase 2.
+The keyword index is written before the store, so a crash in between only
+means the file is seen as changed next time and re-applied (idempotent).
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import replace
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Generator
+
+import numpy as np
+
+from .articles import parse_article, path_to_id
+from .chunks import chunk_article
+from .errors import Problem
+from .folder import scan_folder
+from .keyword_index import KeywordIndex
+from .model import Article, IndexChange, Progress
+from .reading import MAX_FILE_BYTES, decode_bytes
+from .store import FileState, Store, StoredChunk, text_hash, vector_id
+from .vector_index import VectorIndex
+
+WRITE_BATCH_FILES = 400
+EMBED_BATCH = 256
+
+
+@dataclass
+class FolderDiff:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    scan_problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.changed or self.removed)
+
+
+def diff_folder(folder: Path, known: dict[str, FileState], only: list[str] | None = None) -> FolderDiff:
+    """What differs between the folder (or just the paths in `only`) and the manifest.
+
+    Size and mtime equal: unchanged, without reading. Otherwise the hash
+    decides, so a `touch` or a checkout that rewrites identical bytes costs
+    a read but no re-indexing.
+    """
+    diff = FolderDiff()
+    if only is None:
+        paths, diff.scan_problems = scan_folder(folder)
+        diff.removed = sorted(set(known) - set(paths))
+    else:
+        paths = [p for p in only if (folder / p).is_file()]
+        diff.removed = [p for p in only if p in known and p not in paths]
+    for rel in paths:
+        try:
+            st = (folder / rel).stat()
+        except OSError:
+            diff.removed += [rel] if rel in known else []
+            continue
+        old = known.get(rel)
+        if old is None:
+            diff.added.append(rel)
+        elif old.size != st.st_size or old.mtime != st.st_mtime:
+            diff.changed.append(rel)
+    return diff
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    state: FileState
+    article: Article | None
+    problems: list[Problem]
+
+
+def parse_file(folder: Path, rel: str, taken_ids: dict[str, str]) -> ParsedFile:
+    """Read, hash and parse one file; unusable files still get a manifest entry (no article)."""
+    path = folder / rel
+    try:
+        st = path.stat()
+        raw = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
+    except OSError as exc:
+        return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem(rel, 0, f"unreadable: {exc}", "error")])
+    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    if st.st_size > MAX_FILE_BYTES:
+        problem = Problem(rel, 0, f"skipped: {st.st_size} bytes is over the {MAX_FILE_BYTES} byte limit")
+        return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, [problem])
+    text, problems = decode_bytes(raw, rel)
+    if text is None:
+        return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
+    if not text.strip():
+        problems.append(Problem(rel, 0, "empty file", "info"))
+        return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
+    article, parse_problems = parse_article(text, rel)
+    problems += parse_problems
+    owner = taken_ids.get(article.id)
+    if owner is not None and owner != rel:
+        fallback = path_to_id(rel)
+        problems.append(Problem(rel, 1, f"id {article.id!r} is already used by {owner}; using {fallback!r}"))
+        article = replace(article, id=fallback)
+    return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems)
+
+
+def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: VectorIndex, diff: FolderDiff,
+               on_articles: Callable[[list[Article], list[str]], None]) -> Generator[Progress, None, IndexChange]:
+    """Phase 1: parse changed files, update keyword index and store, in batches."""
+    known = store.files()
+    taken = {s.article_id: p for p, s in known.items() if s.article_id and p not in diff.removed}
+    todo = diff.added + diff.changed
+    total = len(todo) + len(diff.removed)
+    added, updated, removed = [], [], []
+    removed_ids = [known[p].article_id for p in diff.removed if known[p].article_id]
+    done = 0
+    yield Progress(0, total, "reading the folder")
+    if diff.removed:
+        vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
+        keyword.replace(diff.removed, [], {})
+        with store.transaction():
+            for rel in diff.removed:
+                store.remove_file(rel)
+        done += len(diff.removed)
+        removed += removed_ids
+        on_articles([], removed_ids)
+    problems: list[Problem] = list(diff.scan_problems)
+    for start in range(0, len(todo), WRITE_BATCH_FILES):
+        batch = [parse_file(folder, rel, taken) for rel in todo[start:start + WRITE_BATCH_FILES]]
+        for parsed in batch:
+            if parsed.article is not None:
+                taken[parsed.article.id] = parsed.state.path
+        unchanged = [p for p in batch if p.state.path in known and known[p.state.path].hash == p.state.hash]
+        fresh = [p for p in batch if p not in unchanged]
+        _write_batch(store, keyword, vectors, fresh, unchanged)
+        gone = []
+        for p in fresh:
+            problems += p.problems
+            before = known[p.state.path].article_id if p.state.path in known else ""
+            if before and before != (p.article.id if p.article else ""):
+                gone.append(before)  # the id changed, or the file stopped being an article
+            if p.article is not None:
+                (updated if before == p.article.id else added).append(p.article.id)
+        removed += gone
+        on_articles([p.article for p in fresh if p.article is not None], gone)
+        done += len(batch)
+        yield Progress(done, total, "indexing keywords")
+    return IndexChange(tuple(added), tuple(updated), tuple(removed), tuple(problems))
+
+
+def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fresh: list[ParsedFile],
+                 unchanged: list[ParsedFile]) -> None:
+    chunk_rows: list[StoredChunk] = []
+    per_file: dict[str, list] = {}
+    titles = {}
+    old_vids = [vid for p in fresh for vid, _ in store.chunks_of(p.state.path).values()]
+    for p in fresh:
+        chunks = chunk_article(p.article) if p.article is not None else []
+        per_file[p.state.path] = chunks
+        if p.article is not None:
+            titles[p.article.id] = p.article.title
+        chunk_rows += [StoredChunk(vector_id(c.key), c.key, c.article_id, p.state.path, c.heading, c.line, c.kind,
+                                   c.text) for c in chunks]
+    reuse = store.vectors_by_hash({text_hash(c.text) for c in chunk_rows})
+    keyword.replace([p.state.path for p in fresh], chunk_rows, titles)
+    with store.transaction():
+        for p in unchanged:  # same bytes, new mtime: remember it so the next start skips the read
+            store.put_file(p.state)
+        for p in fresh:
+            store.remove_file(p.state.path)
+            store.put_file(p.state)
+            if p.article is not None:
+                store.put_article(p.article, p.problems)
+            else:
+                store.put_problems(p.state.path, p.problems)
+            store.replace_chunks(p.state.path, per_file[p.state.path], reuse)
+    # Vectors follow the store: old chunks out, reused ones in (new text waits for embed_pending).
+    vectors.remove(old_vids)
+    kept = [(r.vid, reuse[h]) for r in chunk_rows if (h := text_hash(r.text)) in reuse]
+    if kept:
+        ids = np.array([vid for vid, _ in kept], dtype=np.int64)
+        vectors.add(ids, np.vstack([np.frombuffer(v, dtype=np.float32) for _, v in kept]))
+
+
+def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vectors: VectorIndex,
+                  should_stop: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
+    """Phase 2: embed chunks without a vector; each batch is committed and searchable at once."""
+    total = store.count_pending()
+    done = 0
+    while not should_stop():
+        rows = store.pending_vectors(EMBED_BATCH)
+        if not rows:
+            break
+        matrix = embed([text for _, text in rows])
+        ids = np.array([vid for vid, _ in rows], dtype=np.int64)
+        with store.transaction():
+            store.set_vectors([(vid, matrix[i].tobytes()) for i, (vid, _) in enumerate(rows)])
+        vectors.add(ids, matrix)
+        done += len(rows)
+        yield Progress(done, max(total, done), "embedding")
+    return done

@@ -1,0 +1,160 @@
+"""Hybrid search: keyword and semantic results fused, rolled up to articles.
+
+Each side ranks chunks; an article takes the best score of its chunks on
+each side. The two sides are then fused by a calibrated blend (cosine
+similarity plus the keyword score relative to the best keyword score) or by
+reciprocal-rank fusion; `bench/` measures both and the settings pick one.
+
+Confidence, used to say "nothing in the folder answers this", comes from how
+close the best article is semantically and how many of the query's words it
+contains; a query whose words the folder has never seen and whose meaning is
+far from every chunk gets a low one.
+"""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+from typing import Callable, Mapping
+
+import numpy as np
+
+from .keyword_index import KeywordIndex
+from .model import Article, SearchHit, SearchResult
+from .store import Store
+from .textutil import CJK_CHAR, collapse_ws
+from .vector_index import VectorIndex
+
+MODES = ("hybrid", "keyword", "semantic")
+CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class Filters:
+    tags: tuple[str, ...] = ()
+    product: str | None = None
+    lang: str | None = None
+    statuses: tuple[str, ...] = ("published",)
+
+    def allows(self, article: Article) -> bool:
+        if article.is_launch or article.status not in self.statuses:
+            return False
+        if self.product and article.product != self.product:
+            return False
+        if self.lang and article.lang != self.lang:
+            return False
+        return not self.tags or bool(set(self.tags) & set(article.tags))
+
+
+@dataclass(frozen=True)
+class Tuning:
+    """Fusion settings; the defaults are the ones `bench/` chose on the dev sets."""
+
+    fusion: str = "blend"  # "blend" | "rrf"
+    semantic_weight: float = 0.6
+    rrf_k: int = 60
+    no_answer_below: float = 0.45
+
+
+@dataclass
+class _Candidate:
+    article_id: str
+    kw: float = 0.0
+    kw_rank: int = 0
+    kw_vid: int | None = None
+    kw_terms: frozenset = frozenset()
+    sem: float = 0.0
+    sem_rank: int = 0
+    sem_vid: int | None = None
+    score: float = 0.0
+
+
+class HybridSearcher:
+    def __init__(self, store: Store, keyword: KeywordIndex, vectors: VectorIndex,
+                 articles: Mapping[str, Article], embed: Callable[[str], np.ndarray | None], tuning: Tuning):
+        self.store, self.keyword, self.vectors = store, keyword, vectors
+        self.articles, self.embed, self.tuning = articles, embed, tuning
+
+    def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters()) -> SearchResult:
+        start = time.perf_counter()
+        query = collapse_ws(query)
+        cands: dict[str, _Candidate] = {}
+        terms: list[str] = []
+        if query and mode in ("hybrid", "keyword"):
+            kw = self.keyword.search(query, limit=CANDIDATES * 3)
+            terms = kw.terms
+            for hit in kw.hits:
+                c = cands.setdefault(hit.article_id, _Candidate(hit.article_id))
+                if hit.score > c.kw:
+                    c.kw, c.kw_vid, c.kw_terms = hit.score, hit.vid, hit.matched
+        vector = self.embed(query) if query and mode in ("hybrid", "semantic") else None
+        effective = mode if (vector is not None or mode == "keyword") else "keyword"
+        if vector is not None:
+            for vid, score in self.vectors.search(vector, CANDIDATES * 3):
+                chunk_article = self._article_of(vid)
+                if chunk_article is None:
+                    continue
+                c = cands.setdefault(chunk_article, _Candidate(chunk_article))
+                if score > c.sem:
+                    c.sem, c.sem_vid = score, vid
+        ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
+        self._fuse(ranked, effective)
+        ranked.sort(key=lambda c: c.score, reverse=True)
+        confidence = self._confidence(ranked[0], terms, effective) if ranked else 0.0
+        hits = tuple(self._hit(c, query) for c in ranked[:k])
+        took = (time.perf_counter() - start) * 1000
+        return SearchResult(query, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
+                            hits, round(confidence, 4))
+
+    def _article_of(self, vid: int) -> str | None:
+        chunk = self.store.chunk(vid)
+        return chunk.article_id if chunk else None
+
+    def _fuse(self, cands: list[_Candidate], mode: str) -> None:
+        for rank, c in enumerate(sorted((c for c in cands if c.kw > 0), key=lambda c: -c.kw), 1):
+            c.kw_rank = rank
+        for rank, c in enumerate(sorted((c for c in cands if c.sem_vid is not None), key=lambda c: -c.sem), 1):
+            c.sem_rank = rank
+        top_kw = max((c.kw for c in cands), default=0.0) or 1.0
+        w = self.tuning.semantic_weight
+        for c in cands:
+            kw_norm = c.kw / top_kw
+            if mode == "keyword":
+                c.score = kw_norm
+            elif mode == "semantic":
+                c.score = c.sem
+            elif self.tuning.fusion == "rrf":
+                c.score = sum(1.0 / (self.tuning.rrf_k + r) for r in (c.kw_rank, c.sem_rank) if r)
+            else:
+                c.score = w * c.sem + (1 - w) * kw_norm
+
+    def _confidence(self, best: _Candidate, terms: list[str], mode: str) -> float:
+        coverage = len(best.kw_terms & set(terms)) / len(terms) if terms else 0.0
+        if mode == "keyword":
+            return coverage
+        if mode == "semantic":
+            return best.sem
+        return 0.7 * best.sem + 0.3 * coverage
+
+    def _hit(self, c: _Candidate, query: str) -> SearchHit:
+        article = self.articles[c.article_id]
+        vid = c.sem_vid if (c.sem_vid is not None and (c.kw_vid is None or c.sem >= 0.5)) else c.kw_vid
+        chunk = self.store.chunk(vid) if vid is not None else None
+        heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
+        return SearchHit(article.id, article.title, article.path, heading, line, round(c.score, 4),
+                         snippet(text, query), article.lang, round(c.kw, 4), round(c.sem, 4))
+
+
+def snippet(text: str, query: str, width: int = 160) -> str:
+    """A window of the chunk around the first query word, matches wrapped in ** **."""
+    body = collapse_ws(text.split("\n", 1)[1] if "\n" in text else text)
+    words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{3,}", query)}
+    words |= {query[i:i + 2] for i in range(len(query) - 1) if CJK_CHAR.match(query[i]) and CJK_CHAR.match(query[i + 1])}
+    if not words:
+        return body[:width]
+    pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)), re.IGNORECASE)
+    first = pattern.search(body)
+    start = max(0, first.start() - width // 3) if first else 0
+    window = body[start:start + width]
+    marked = pattern.sub(lambda m: f"**{m.group(0)}**", window)
+    return ("…" if start else "") + marked + ("…" if start + width < len(body) else "")

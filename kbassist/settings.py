@@ -1,0 +1,95 @@
+"""User settings: a frozen dataclass with defaults, stored as JSON.
+
+Loading never fails: a missing file gives the defaults; an unreadable one
+gives the defaults, is kept beside as `settings.json.bad` and is reported; a
+wrong-typed value falls back to that field's default with a warning; unknown
+keys are ignored. Saving is atomic (temp file, then `os.replace`).
+Window geometry and similar state belong to the app, not here.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+from .errors import Problem
+
+APP = "kbassist"
+
+
+def data_dir() -> Path:
+    """Per-user data directory; KBASSIST_DATA_DIR overrides it (tests, portable installs)."""
+    return Path(os.environ.get("KBASSIST_DATA_DIR") or platformdirs.user_data_dir(APP))
+
+
+def config_dir() -> Path:
+    return Path(os.environ.get("KBASSIST_CONFIG_DIR") or platformdirs.user_config_dir(APP))
+
+
+@dataclass(frozen=True)
+class Settings:
+    embedder: str = "use-multilingual"  # or "minilm", or a local sentence-transformers folder
+    index_root: str = ""  # empty: <data dir>/indexes
+    review_every_days: int = 90
+    agent_name: str = ""
+    known_values: dict = field(default_factory=dict)  # placeholder name -> value (company, hotline...)
+    logging_enabled: bool = True
+    always_on_top: bool = False
+    ui_language: str = ""  # empty: follow the system locale
+    fusion: str = "blend"
+    semantic_weight: float = 0.6
+    no_answer_below: float = 0.45
+
+    def replace(self, **changes) -> "Settings":
+        return dataclasses.replace(self, **changes)
+
+
+def settings_path() -> Path:
+    return config_dir() / "settings.json"
+
+
+def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
+    path = Path(path) if path else settings_path()
+    if not path.exists():
+        return Settings(), []
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(raw, dict):
+            raise ValueError("top level is not an object")
+    except (OSError, ValueError) as exc:
+        bad = path.with_name(path.name + ".bad")
+        try:
+            os.replace(path, bad)
+        except OSError:
+            bad = path
+        return Settings(), [Problem(str(path), 0, f"settings unreadable ({exc}); defaults used, file kept as {bad.name}")]
+    problems: list[Problem] = []
+    values = {}
+    defaults = Settings()
+    for f in dataclasses.fields(Settings):
+        if f.name not in raw:
+            continue
+        value, default = raw[f.name], getattr(defaults, f.name)
+        expected = type(default)
+        ok = isinstance(value, expected) and not (expected is int and isinstance(value, bool))
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            value, ok = float(value), True
+        if ok:
+            values[f.name] = value
+        else:
+            problems.append(Problem(str(path), 0, f"setting {f.name!r} should be {expected.__name__}; default used"))
+    return Settings(**values), problems
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    path = Path(path) if path else settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(dataclasses.asdict(settings), fh, ensure_ascii=False, indent=2)
+    os.replace(tmp, path)

@@ -1,0 +1,208 @@
+"""The index's source of truth: one SQLite file per knowledge folder.
+
+It holds the manifest (each file's size, mtime and content hash), the parsed
+articles, every chunk with its text hash and its vector, and the problems
+found. One transaction per update, so the file is always the old or the new
+version. The whoosh and faiss indexes are derived from it: both can be
+rebuilt from here without reading or embedding the folder again.
+
+A chunk whose vector is NULL is waiting to be embedded; the semantic index
+catches up in batches while keyword search already works.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
+
+from .errors import Problem
+from .model import Article, Chunk
+
+FORMAT_VERSION = "3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT, size INTEGER, mtime REAL, article_id TEXT);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS chunks (
+    vid INTEGER PRIMARY KEY, key TEXT, article_id TEXT, path TEXT, heading TEXT, line INTEGER,
+    kind TEXT, text TEXT, text_hash TEXT, vector BLOB);
+CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
+CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
+CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
+"""
+
+
+def vector_id(chunk_key: str) -> int:
+    """A stable 63-bit id for faiss, derived from the chunk key."""
+    return int.from_bytes(hashlib.blake2b(chunk_key.encode(), digest_size=8).digest(), "little") >> 1
+
+
+def text_hash(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True)
+class FileState:
+    path: str
+    hash: str
+    size: int
+    mtime: float
+    article_id: str
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    vid: int
+    key: str
+    article_id: str
+    path: str
+    heading: str
+    line: int
+    kind: str
+    text: str
+
+
+class Store:
+    """Thin typed access to the SQLite file; one instance per process."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- meta -------------------------------------------------------------
+    def meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    # -- reads --------------------------------------------------------------
+    def files(self) -> dict[str, FileState]:
+        return {r[0]: FileState(*r) for r in self.db.execute("SELECT path, hash, size, mtime, article_id FROM files")}
+
+    def articles(self) -> Iterator[Article]:
+        for (blob,) in self.db.execute("SELECT data FROM articles"):
+            yield pickle.loads(blob)
+
+    def problems(self) -> list[Problem]:
+        return [Problem(*r) for r in self.db.execute("SELECT path, line, message, severity FROM problems")]
+
+    def chunks_of(self, path: str) -> dict[str, tuple[int, str]]:
+        """key -> (vid, text_hash) for the chunks a file produced last time."""
+        rows = self.db.execute("SELECT key, vid, text_hash FROM chunks WHERE path=?", (path,))
+        return {k: (v, h) for k, v, h in rows}
+
+    def chunk(self, vid: int) -> StoredChunk | None:
+        row = self.db.execute(
+            "SELECT vid, key, article_id, path, heading, line, kind, text FROM chunks WHERE vid=?", (vid,)
+        ).fetchone()
+        return StoredChunk(*row) if row else None
+
+    def all_chunks(self) -> Iterator[StoredChunk]:
+        for row in self.db.execute("SELECT vid, key, article_id, path, heading, line, kind, text FROM chunks"):
+            yield StoredChunk(*row)
+
+    def vectors_by_hash(self, hashes: Iterable[str]) -> dict[str, bytes]:
+        """Already-computed vectors for texts seen before (renames, moved sections)."""
+        found: dict[str, bytes] = {}
+        hashes = list(hashes)
+        for start in range(0, len(hashes), 500):
+            part = hashes[start:start + 500]
+            marks = ",".join("?" * len(part))
+            for h, vec in self.db.execute(
+                f"SELECT text_hash, vector FROM chunks WHERE vector IS NOT NULL AND text_hash IN ({marks})", part
+            ):
+                found[h] = vec
+        return found
+
+    def pending_vectors(self, limit: int) -> list[tuple[int, str]]:
+        return self.db.execute("SELECT vid, text FROM chunks WHERE vector IS NULL LIMIT ?", (limit,)).fetchall()
+
+    def count_pending(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks WHERE vector IS NULL").fetchone()[0]
+
+    def count_chunks(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
+    def load_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, matrix) of every embedded chunk, for building the faiss index."""
+        rows = self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL").fetchall()
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros((0, dim), dtype=np.float32)
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+        return ids, matrix
+
+    def article_vectors(self, dim: int) -> dict[str, np.ndarray]:
+        """Each article's chunk vectors (head first), for duplicate detection."""
+        out: dict[str, list[np.ndarray]] = {}
+        rows = self.db.execute(
+            "SELECT article_id, vector FROM chunks WHERE vector IS NOT NULL ORDER BY article_id, kind='section', line"
+        )
+        for article_id, vec in rows:
+            out.setdefault(article_id, []).append(np.frombuffer(vec, dtype=np.float32))
+        return {k: np.vstack(v) for k, v in out.items()}
+
+    # -- writes (call inside `transaction()`) -------------------------------
+    def transaction(self):
+        return _Transaction(self.db)
+
+    def put_file(self, state: FileState) -> None:
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                        (state.path, state.hash, state.size, state.mtime, state.article_id))
+
+    def remove_file(self, path: str) -> None:
+        for table, column in (("files", "path"), ("articles", "path"), ("chunks", "path"), ("problems", "path")):
+            self.db.execute(f"DELETE FROM {table} WHERE {column}=?", (path,))
+
+    def put_article(self, article: Article, problems: list[Problem]) -> None:
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                        (article.id, article.path, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)))
+        self.db.execute("DELETE FROM problems WHERE path=?", (article.path,))
+        self.put_problems(article.path, problems)
+
+    def put_problems(self, path: str, problems: list[Problem]) -> None:
+        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
+                            [(path, p.line, p.message, p.severity) for p in problems])
+
+    def replace_chunks(self, path: str, chunks: list[Chunk], vectors: dict[str, bytes]) -> None:
+        """Store a file's chunks; vectors are keyed by text hash (missing ones stay NULL)."""
+        self.db.execute("DELETE FROM chunks WHERE path=?", (path,))
+        rows = []
+        for c in chunks:
+            h = text_hash(c.text)
+            rows.append((vector_id(c.key), c.key, c.article_id, path, c.heading, c.line, c.kind, c.text, h,
+                         vectors.get(h)))
+        self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def set_vectors(self, items: list[tuple[int, bytes]]) -> None:
+        self.db.executemany("UPDATE chunks SET vector=? WHERE vid=?", [(v, vid) for vid, v in items])
+
+    def clear_vectors(self) -> None:
+        self.db.execute("UPDATE chunks SET vector=NULL")
+
+
+class _Transaction:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    def __enter__(self):
+        self.db.execute("BEGIN IMMEDIATE")
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        return False
