@@ -1,0 +1,118 @@
+"""Marking an article reviewed changes its `reviewed` value and not one other byte."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kbassist.errors import KbError
+from kbassist.review import ArticleChanged, content_hash, load_folder, mark_reviewed, set_reviewed
+
+NEW = dt.date(2026, 11, 24)
+
+
+def test_value_is_replaced_in_place_keeping_quotes_comment_crlf_and_bom():
+    raw = ("\ufeff---\r\ntitle: 'Card'   # shown\r\nreviewed: \"2026-01-02\"  # by ana\r\n"
+           "tags: [a, b]\r\n---\r\n# Card\r\nBody\r\n").encode("utf-8")
+    assert set_reviewed(raw, NEW) == raw.replace(b"2026-01-02", b"2026-11-24")
+
+
+def test_missing_key_is_added_before_the_closing_fence_with_the_files_line_ending():
+    raw = b"---\r\ntitle: Card\r\nowner: ana\r\n---\r\nBody\r\n"
+    assert set_reviewed(raw, NEW) == b"---\r\ntitle: Card\r\nowner: ana\r\nreviewed: 2026-11-24\r\n---\r\nBody\r\n"
+
+
+def test_file_without_front_matter_gets_one_and_keeps_its_text():
+    assert set_reviewed(b"# Note\nText\n", NEW) == b"---\nreviewed: 2026-11-24\n---\n# Note\nText\n"
+
+
+def test_empty_and_null_values_are_filled():
+    assert set_reviewed(b"---\nreviewed:\nx: 1\n---\n", NEW) == b"---\nreviewed: 2026-11-24\nx: 1\n---\n"
+    assert set_reviewed(b"---\nreviewed: ~\n---\n", NEW) == b"---\nreviewed: 2026-11-24\n---\n"
+
+
+def test_layout_that_cannot_be_edited_safely_is_refused_not_corrupted():
+    with pytest.raises(KbError, match="by hand"):
+        set_reviewed(b"---\nreviewed:\n  2026-01-01\n---\n", NEW)
+    with pytest.raises(KbError, match="not valid YAML"):
+        set_reviewed(b"---\ntitle: [unclosed\nreviewed: 2026-01-01\n---\n", NEW)
+
+
+# -- property: over generated front matter only the reviewed value changes --------------
+KEYS = ["title", "owner", "product", "lang", "status", "note"]
+scalar = st.text(alphabet=st.characters(whitelist_categories=("L", "N"), whitelist_characters=" _"),
+                 min_size=1, max_size=12).map(str.strip).filter(bool)
+quote = st.sampled_from(["", "'", '"'])
+comment = st.sampled_from(["", "  # checked", " # 审核"])
+
+
+@st.composite
+def article_bytes(draw):
+    eol = draw(st.sampled_from(["\n", "\r\n"]))
+    keys = draw(st.lists(st.sampled_from(KEYS), unique=True, max_size=5))
+    lines = []
+    for key in keys:
+        q = draw(quote)
+        value = draw(scalar).replace("'", "").replace('"', "")
+        lines.append(f"{key}: {q}{value}{q}{draw(comment) if q else ''}")
+    has_reviewed = draw(st.booleans())
+    template_value = None
+    if has_reviewed:
+        q, old = draw(quote), draw(st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))).isoformat()
+        line = f"reviewed:{draw(st.sampled_from([' ', '  ']))}{{}}{draw(comment)}"
+        lines.insert(draw(st.integers(0, len(lines))), line)
+        template_value = (q, old)
+    body = draw(st.text(max_size=80)).replace("\r", "")
+    bom = "\ufeff" if draw(st.booleans()) else ""
+    return eol, bom, lines, template_value, body
+
+
+def _render(eol, bom, lines, value, body, added=None):
+    text_lines = [ln.replace("{}", value) if ln.startswith("reviewed:") else ln for ln in lines]
+    if added:
+        text_lines.append(added)
+    return (bom + eol.join(["---", *text_lines, "---"]) + eol + body).encode("utf-8")
+
+
+@settings(max_examples=200, deadline=None)
+@given(article_bytes(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+def test_only_the_reviewed_value_changes_over_generated_front_matter(case, new):
+    eol, bom, lines, template_value, body = case
+    if template_value is None:
+        before = _render(eol, bom, lines, "", body)
+        expected = _render(eol, bom, lines, "", body, added=f"reviewed: {new.isoformat()}")
+    else:
+        q, old = template_value
+        before = _render(eol, bom, lines, f"{q}{old}{q}", body)
+        expected = _render(eol, bom, lines, f"{q}{new.isoformat()}{q}", body)
+    assert set_reviewed(before, new) == expected
+    meta = yaml.safe_load(expected.decode("utf-8").lstrip("\ufeff").split("---")[1])
+    assert str(meta["reviewed"]) == new.isoformat()
+
+
+# -- on disk ------------------------------------------------------------------------------
+def test_marking_on_disk_rewrites_the_file_atomically_keeping_permissions(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
+    path.chmod(0o640)
+    snapshot = load_folder(tmp_path)
+    mark_reviewed(path, NEW, snapshot.hashes["a.md"])
+    assert path.read_bytes() == b"---\ntitle: A\nreviewed: 2026-11-24\n---\nBody\n"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["a.md"]  # no temp file left behind
+    assert load_folder(tmp_path).article("a").reviewed == NEW
+
+
+def test_file_changed_since_it_was_read_is_refused_and_left_alone(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\nreviewed: 2026-01-01\n---\nBody\n")
+    read_hash = content_hash(path.read_bytes())
+    path.write_bytes(b"---\nreviewed: 2026-01-01\n---\nBody edited elsewhere\n")
+    with pytest.raises(ArticleChanged, match="changed on disk"):
+        mark_reviewed(path, NEW, read_hash)
+    assert path.read_bytes() == b"---\nreviewed: 2026-01-01\n---\nBody edited elsewhere\n"
