@@ -1,0 +1,227 @@
+"""`kbassist`: the command line, a thin layer over `kbassist.Assistant`.
+
+Every command builds an Assistant, calls one method and prints the result:
+a readable table by default, `--json` for programs. Engine errors
+(`KbError`) become `Error: ...` with exit code 1; bad usage exits 2 (click).
+With no command, the desktop app opens.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from .errors import KbError
+from .output import emit_json, emit_table, shorten
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+folder_arg = click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+index_dir_opt = click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
+                             help="Where the index lives (default: the per-user data directory).")
+embedder_opt = click.option("--embedder", default=None,
+                            help="use-multilingual (default), minilm, or a local sentence-transformers folder.")
+json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
+                        show_default=True)
+
+
+def engine_errors(fn):
+    """Turn engine errors into click errors: a message and exit code 1, no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KbError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = None, quiet: bool = False,
+                   warm_model: bool = True):
+    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search."""
+    from .assistant import Assistant
+
+    assistant = Assistant(folder, index_dir, embedder=embedder)
+    for notice in assistant.notices:
+        click.echo(f"note: {notice}", err=True)
+    run_with_progress(assistant.index(), quiet)
+    if warm_model:
+        assistant.embedder.embed(["warm-up"])
+    return assistant
+
+
+def run_with_progress(job, quiet: bool = False):
+    """Drive a generator of Progress to its end; a bar on stderr when it takes a while."""
+    bar = None
+    try:
+        while True:
+            progress = next(job)
+            if quiet or progress.total < 200:
+                continue
+            if bar is None or bar.label != progress.label:
+                if bar is not None:
+                    bar.render_finish()
+                bar = click.progressbar(length=progress.total, label=progress.label, file=sys.stderr)
+            bar.pos = progress.done
+            bar.render_progress()
+    except StopIteration as stop:
+        if bar is not None:
+            bar.render_finish()
+        return stop.value
+
+
+@click.group(invoke_without_command=True)
+@click.version_option(package_name="kbassist")
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """kbassist: suggest knowledge-base articles and replies for customer messages.
+
+    \b
+    Example:
+        kbassist index knowledge/
+        kbassist search knowledge/ "where is my order"
+    """
+    if ctx.invoked_subcommand is None:
+        ctx.invoke(gui)
+
+
+@cli.command()
+@folder_arg
+@index_dir_opt
+@embedder_opt
+@click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
+@json_opt
+@engine_errors
+def index(folder, index_dir, embedder, rebuild, as_json):
+    """Index FOLDER, re-reading only files that changed since last time.
+
+    \b
+    Example:
+        kbassist index knowledge/ --index-dir index/
+    """
+    from .assistant import Assistant
+
+    assistant = Assistant(folder, index_dir, embedder=embedder)
+    for notice in assistant.notices:
+        click.echo(f"note: {notice}", err=True)
+    change = run_with_progress(assistant.index(rebuild=rebuild), as_json)
+    stats = assistant.stats()
+    problems = assistant.problems()
+    if as_json:
+        emit_json({"added": change.added, "updated": change.updated, "removed": change.removed,
+                   "rebuilt": change.rebuilt, "stats": stats, "problems": problems})
+        return
+    click.echo(f"{stats['articles']} articles, {stats['chunks']} chunks "
+               f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) in {stats['index_dir']}")
+    for p in problems:
+        click.echo(f"{p.severity}: {p}", err=True)
+
+
+@cli.command()
+@folder_arg
+@click.argument("query")
+@click.option("-k", default=5, show_default=True, help="How many articles.")
+@mode_opt
+@index_dir_opt
+@embedder_opt
+@click.option("--tag", "tags", multiple=True, help="Only articles with this tag (repeatable).")
+@click.option("--product", help="Only articles about this product.")
+@click.option("--lang", help="Only articles in this language (en, zh).")
+@json_opt
+@engine_errors
+def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_json):
+    """Search FOLDER for QUERY (Chinese, English or both).
+
+    \b
+    Example:
+        kbassist search knowledge/ "退款多久到账" --json
+    """
+    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json, warm_model=mode != "keyword")
+    result = assistant.search(query, k=k, mode=mode, tags=tags, product=product, lang=lang)
+    if as_json:
+        emit_json({"query": result.query, "mode": result.mode, "took_ms": result.took_ms,
+                   "no_answer": result.no_answer, "confidence": result.confidence,
+                   "hits": [{"id": h.id, "title": h.title, "path": h.path, "heading": h.heading, "line": h.line,
+                             "score": h.score, "snippet": h.snippet, "lang": h.lang} for h in result.hits]})
+        return
+    if result.no_answer:
+        click.echo("Nothing in the knowledge base answers this confidently.")
+    emit_table([(i, shorten(h.title, 40), f"{h.path}:{h.line}", shorten(h.heading, 30), h.lang, f"{h.score:.3f}")
+                for i, h in enumerate(result.hits, 1)], ["#", "title", "where", "section", "lang", "score"])
+    click.echo(f"({result.mode}, {result.took_ms:.1f} ms)")
+
+
+@cli.command("eval")
+@folder_arg
+@click.argument("queries", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("-k", default=5, show_default=True)
+@mode_opt
+@index_dir_opt
+@embedder_opt
+@click.option("--json/--table", "as_json", default=True, help="JSON (default) or a short table.")
+@engine_errors
+def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
+    """Measure retrieval quality of FOLDER on a JSON Lines query file.
+
+    \b
+    Example:
+        kbassist eval ../shared/eval/northwind/kb ../shared/eval/northwind/queries-dev.jsonl
+    """
+    from .evaluate import load_queries, run_queries, summarise
+    from .triage import load_lexicon, triage
+
+    assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword")
+    items, problems = load_queries(queries)
+    for p in problems:
+        click.echo(f"warning: {p}", err=True)
+    lexicon, _ = load_lexicon(assistant.folder)
+
+    def run(text: str):
+        result = assistant.search(text, k=k, mode=mode)
+        return [h.id for h in result.hits], result.no_answer, result.took_ms
+
+    report = summarise(run_queries(items, run, lambda text: triage(text, lexicon).escalate))
+    report = {"mode": mode, **report}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    emit_table([(key, report[key]) for key in ("queries", "recall@1", "recall@3", "recall@5", "mrr")],
+               ["metric", "value"])
+
+
+@cli.command()
+@click.argument("folder", required=False, type=click.Path(file_okay=False, path_type=Path))
+@index_dir_opt
+def gui(folder, index_dir):
+    """Open the desktop app (on FOLDER, else the last folder or the bundled sample).
+
+    \b
+    Example:
+        kbassist gui knowledge/ --index-dir index/
+    """
+    try:
+        from ui.app import main as run_app
+    except ImportError as exc:
+        raise click.ClickException(f"the desktop app is not installed ({exc}); pip install 'kbassist[gui]'")
+    sys.exit(run_app(str(folder) if folder else None, str(index_dir) if index_dir else None))
+
+
+def _register_extensions() -> None:
+    from . import cli_review
+
+    cli_review.register(cli)
+
+
+_register_extensions()
+
+
+def main() -> None:
+    cli()
