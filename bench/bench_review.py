@@ -60,7 +60,8 @@ def generate(folder: Path, n: int, seed: int) -> None:
     (folder / "launches").mkdir()
     for k, product in enumerate(PRODUCTS[:3]):
         (folder / "launches" / f"l{k}.md").write_text(
-            f"---\ntype: launch\ntitle: Launch {k}\ndate: 2026-{9 + k:02d}-15\naffects: [{product}]\n---\n# Launch\n",
+            f"---\ntype: launch\ntitle: Launch {k}\ndate: 2026-{9 + k:02d}-15\n"
+            f"affects: [{product}]\n---\n# Launch\n",
             encoding="utf-8")
 
 
@@ -110,7 +111,8 @@ def main() -> None:
         pairs = similar_pairs(published, vectors)
         print(f"duplicate search alone: {time.perf_counter() - start:.2f} s over {len(published)} articles "
               f"x {DIM} dims ({len(pairs)} pairs found, {PLANTED} planted, one in a draft)")
-        for label, seconds in (("review of parsed articles", review_s), ("whole review from files", parse_s + review_s)):
+        for label, seconds in (("review of parsed articles", review_s),
+                               ("whole review from files", parse_s + review_s)):
             print(f"target <= 10 s, {label}: {'PASS' if seconds <= 10 else 'FAIL'}")
 
 

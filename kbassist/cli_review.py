@@ -16,6 +16,7 @@ import click
 from . import review
 from .embedders import load_embedder
 from .errors import KbError
+from .history import History, default_history_path
 
 GAP_WINDOW_DAYS = 7
 
@@ -24,26 +25,17 @@ def _date(value: dt.datetime | None) -> dt.date:
     return value.date() if value else dt.date.today()
 
 
-def _vectors(articles, embedder_spec: str):
+def _vectors(articles, embedder):
     """Chunk vectors for the duplicate rule; the engine's stored vectors replace this when it runs the review."""
-    if embedder_spec == "none":
-        return None
     published = [a for a in articles if a.status == "published" and not a.is_launch]
-    return review.article_vectors(published, load_embedder(embedder_spec))
+    return review.article_vectors(published, embedder)
 
 
-def _gaps(history_path: Path | None, as_of: dt.date, embedder_spec: str) -> tuple:
-    """Clusters of last week's unanswered messages, when a history log is given and readable."""
-    if history_path is None or embedder_spec == "none":
-        return ()
-    try:
-        from .history import History
-    except ImportError:
-        click.echo("warning: this build has no history log support; content gaps skipped", err=True)
-        return ()
-    since = dt.datetime.combine(as_of - dt.timedelta(days=GAP_WINDOW_DAYS), dt.time.min)
+def _gaps(history_path: Path, as_of: dt.date, embedder) -> tuple:
+    """Clusters of the last week's unanswered (already masked) messages from the local history log."""
+    since = as_of - dt.timedelta(days=GAP_WINDOW_DAYS)
     messages = [m.text for m in History(history_path).no_answer_messages(since)]
-    return review.content_gaps(messages, load_embedder(embedder_spec).embed)
+    return review.content_gaps(messages, embedder.embed)
 
 
 def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None:
@@ -79,9 +71,10 @@ def register(cli: click.Group) -> None:
                   help="Review interval in days for articles without `review_every`.")
     @click.option("--embedder", default="use-multilingual", show_default=True,
                   help="Embedder for duplicate detection: use-multilingual, minilm, hash, a model folder, "
-                       "or 'none' to skip duplicates.")
+                       "or 'none' to skip duplicates and content gaps.")
     @click.option("--history", "history_path", type=click.Path(dir_okay=False, path_type=Path),
-                  help="History log whose unanswered messages become content gaps.")
+                  help="History log whose unanswered messages of the last 7 days become content gaps "
+                       "(default: the app's log).")
     @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path),
                   help="Where snoozes and past reports are kept (default: per-user data dir).")
     def review_command(folder: Path, as_of, as_json, out, mark_id, mark_date, snooze_id, days, default_every,
@@ -102,9 +95,14 @@ def register(cli: click.Group) -> None:
             if mark_id or snooze_id:
                 _act(folder, snapshot, state, mark_id, _date(mark_date), snooze_id, days, when)
                 return
-            report = review.run_review(snapshot.articles, as_of=when, vectors=_vectors(snapshot.articles, embedder),
+            vectors, gaps = None, ()
+            if embedder != "none":
+                model = load_embedder(embedder)
+                vectors = _vectors(snapshot.articles, model)
+                gaps = _gaps(history_path or default_history_path(), when, model)
+            report = review.run_review(snapshot.articles, as_of=when, vectors=vectors,
                                        default_every_days=default_every, problems=snapshot.problems,
-                                       content_gaps=_gaps(history_path, when, embedder))
+                                       content_gaps=gaps)
             report = state.apply(report)
             state.record(report)
         except KbError as exc:

@@ -73,7 +73,8 @@ def set_reviewed(raw: bytes, on: dt.date, name: str = "article") -> bytes:
         lines.insert(end, f"reviewed: {on.isoformat()}{eol}")
         end += 1
     after = _front_matter(lines, end, name)  # a quoted date reads back as a string, hence str()
-    if str(after.pop("reviewed", None)) != on.isoformat() or {k: v for k, v in before.items() if k != "reviewed"} != after:
+    before.pop("reviewed", None)
+    if str(after.pop("reviewed", None)) != on.isoformat() or before != after:
         raise KbError(f"{name}: the `reviewed` line has a layout this tool cannot edit safely; "
                       f"set it by hand to {on.isoformat()}")
     return bom + "".join(lines).encode("utf-8")
