@@ -68,8 +68,8 @@ class ReviewState:
             return None
         before = history[earlier[-1]]
         now = _flagged(report)
-        new = tuple(k for k, codes in now.items() if not set(codes) <= set(before.get(k, ())))
-        resolved = tuple(k for k in before if k not in now)
+        new = tuple(sorted(k for k, codes in now.items() if not set(codes) <= set(before.get(k, ()))))
+        resolved = tuple(sorted(k for k in before if k not in now))
         return Changes(dt.date.fromisoformat(earlier[-1]), new, resolved)
 
     # -- files -----------------------------------------------------------
