@@ -11,6 +11,8 @@ renames, so a crash or kill mid-rebuild leaves the previous index in use.
 """
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import hashlib
 import shutil
 import sqlite3
@@ -22,12 +24,15 @@ import numpy as np
 
 from .embedders import Embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, Problem
+from .history import History
 from .indexer import diff_folder, embed_pending, sync_files
 from .keyword_index import KeywordIndex
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
 from .settings import Settings, data_dir, load_settings
 from .store import FORMAT_VERSION, Store
+from .suggest_model import SuggestResult
+from .triage import Lexicon, load_lexicon
 from .vector_index import VectorIndex
 
 
@@ -136,6 +141,8 @@ class Assistant:
     def close(self) -> None:
         with self._write_lock:
             self._ix.close()
+        if "history" in self.__dict__:
+            self.history.close()
 
     def __enter__(self) -> "Assistant":
         return self
@@ -261,6 +268,30 @@ class Assistant:
                statuses: Iterable[str] = ("published",)) -> SearchResult:
         filters = Filters(tuple(tags), product, lang, tuple(statuses))
         return self._searcher.search(query, k, mode, filters)
+
+    def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
+                log: bool = True) -> SuggestResult:
+        """Escalation verdict and ready replies for a customer message (see `kbassist.suggest`)."""
+        from .suggest import suggest
+
+        return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
+                       as_of=as_of)
+
+    def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
+        """Log that the agent copied a reply offered by suggestion `event_id`."""
+        self.history.record_copy(event_id, article_id, reply_title)
+
+    @functools.cached_property
+    def lexicon(self) -> Lexicon:
+        """The triage lexicon (built-in, or the folder's `.kbassist/triage.yml`), read once."""
+        lexicon, problems = load_lexicon(self.folder)
+        self.notices.extend(str(p) for p in problems)
+        return lexicon
+
+    @functools.cached_property
+    def history(self) -> History:
+        """The private suggestion log in the data directory; a no-op when logging is off."""
+        return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled)
 
     def article(self, article_id: str) -> Article | None:
         return self._articles.get(article_id)
