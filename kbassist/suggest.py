@@ -6,7 +6,8 @@ the customer's whole side (tone lives in greetings and "!!!" too) to say
 whether a lead should take over, the hybrid search runs on the question
 only, and each hit becomes a `Suggestion` with its replies ordered for the
 customer's language, placeholders pre-filled (`fill`) and pre-send warnings
-(`presend`) including staleness (`review.freshness`).
+(`presend`) including staleness (`review.freshness`). An article and its
+translation count as one suggestion, shown in the customer's language.
 
 When nothing answers confidently, the closest articles are still returned,
 each marked `confident=False`, and the message is logged (masked) as a
@@ -18,6 +19,7 @@ only greetings and emoji, is not a question: an empty result, nothing logged.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 from typing import Iterable, Protocol
@@ -98,18 +100,43 @@ def suggest(source: KnowledgeSource, message: str, *, lexicon: Lexicon, k: int =
         return SuggestResult(message, "", "", CALM, no_answer=False)
     verdict = triage(focused.full or query, lexicon)
     lang = detect_lang(query)
-    result = source.search(query, k=k)
+    result = source.search(query, k=k * 2)  # room for the translations that collapse below
     context = _Context(source, message, lang, as_of or dt.date.today())
     suggestions = tuple(
         _suggestion(hit, article, context, confident=not result.no_answer)
-        for hit in result.hits
-        if (article := source.article(hit.id)) is not None
+        for hit, article in _one_per_translation(result.hits, source, lang)[:k]
     )
     event_id = history.record_suggest(lang, verdict.escalate, result.no_answer, query) if history else 0
     return SuggestResult(
         message, query, lang, verdict, result.no_answer, suggestions, result.confidence, event_id,
         took_ms=round((time.perf_counter() - start) * 1000, 2),
     )
+
+
+def _one_per_translation(hits: Iterable[SearchHit], source: KnowledgeSource,
+                         lang: str) -> list[tuple[SearchHit, Article]]:
+    """One hit per article and its translations, in the customer's language when one was found.
+
+    An article and its translation give the same answer and, with replies
+    reordered by language, the same reply; listing both wastes one of the
+    few slots an agent looks at. The group keeps the rank and score of its
+    best hit.
+    """
+    kept: list[tuple[SearchHit, Article]] = []
+    where: dict[str, int] = {}
+    for hit in hits:
+        article = source.article(hit.id)
+        if article is None:
+            continue
+        group = article.translation_of or article.id
+        if group not in where:
+            where[group] = len(kept)
+            kept.append((hit, article))
+            continue
+        best, best_article = kept[where[group]]
+        if best_article.lang != lang and article.lang == lang:
+            kept[where[group]] = (dataclasses.replace(hit, score=best.score), article)
+    return kept
 
 
 def _suggestion(hit: SearchHit, article: Article, context: _Context, confident: bool) -> Suggestion:
