@@ -215,9 +215,10 @@ def gui(folder, index_dir):
 
 
 def _register_extensions() -> None:
-    from . import cli_review
+    from . import cli_review, cli_suggest
 
     cli_review.register(cli)
+    cli_suggest.register(cli)
 
 
 _register_extensions()
