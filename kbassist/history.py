@@ -21,10 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-import platformdirs
-
 from .errors import Problem
 from .pii import mask
+from .settings import data_dir
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -48,7 +47,8 @@ CREATE INDEX events_time ON events(time);
 
 
 def default_history_path() -> Path:
-    return Path(platformdirs.user_data_dir("kbassist")) / "history.sqlite3"
+    """In the per-user data dir (KBASSIST_DATA_DIR moves it, so tests never touch the real log)."""
+    return data_dir() / "history.sqlite3"
 
 
 @dataclass(frozen=True)

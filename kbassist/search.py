@@ -51,9 +51,9 @@ class Tuning:
     """Fusion settings; the defaults are the ones `bench/` chose on the dev sets."""
 
     fusion: str = "blend"  # "blend" | "rrf"
-    semantic_weight: float = 0.6
+    semantic_weight: float = 0.8
     rrf_k: int = 60
-    no_answer_below: float = 0.45
+    no_answer_below: float = 0.30
 
 
 @dataclass
@@ -98,7 +98,7 @@ class HybridSearcher:
                 if score > c.sem:
                     c.sem, c.sem_vid = score, vid
         ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
-        self._fuse(ranked, effective)
+        self._fuse(ranked, effective, terms)
         ranked.sort(key=lambda c: c.score, reverse=True)
         confidence = self._confidence(ranked[0], terms, effective) if ranked else 0.0
         hits = tuple(self._hit(c, query) for c in ranked[:k])
@@ -110,7 +110,7 @@ class HybridSearcher:
         chunk = self.store.chunk(vid)
         return chunk.article_id if chunk else None
 
-    def _fuse(self, cands: list[_Candidate], mode: str) -> None:
+    def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str]) -> None:
         for rank, c in enumerate(sorted((c for c in cands if c.kw > 0), key=lambda c: -c.kw), 1):
             c.kw_rank = rank
         for rank, c in enumerate(sorted((c for c in cands if c.sem_vid is not None), key=lambda c: -c.sem), 1):
@@ -118,7 +118,9 @@ class HybridSearcher:
         top_kw = max((c.kw for c in cands), default=0.0) or 1.0
         w = self.tuning.semantic_weight
         for c in cands:
-            kw_norm = c.kw / top_kw
+            # BM25 relative to the best hit, damped by the share of query words this article contains:
+            # a chunk matching one common word of a long message should not outrank a close meaning.
+            kw_norm = c.kw / top_kw * _coverage(c, terms)
             if mode == "keyword":
                 c.score = kw_norm
             elif mode == "semantic":
@@ -129,7 +131,7 @@ class HybridSearcher:
                 c.score = w * c.sem + (1 - w) * kw_norm
 
     def _confidence(self, best: _Candidate, terms: list[str], mode: str) -> float:
-        coverage = len(best.kw_terms & set(terms)) / len(terms) if terms else 0.0
+        coverage = _coverage(best, terms)
         if mode == "keyword":
             return coverage
         if mode == "semantic":
@@ -143,6 +145,11 @@ class HybridSearcher:
         heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
         return SearchHit(article.id, article.title, article.path, heading, line, round(c.score, 4),
                          snippet(text, query), article.lang, round(c.kw, 4), round(c.sem, 4))
+
+
+def _coverage(c: _Candidate, terms: list[str]) -> float:
+    """Share of the analysed query terms found in the candidate's best keyword chunk."""
+    return len(c.kw_terms & set(terms)) / len(terms) if terms else 0.0
 
 
 def snippet(text: str, query: str, width: int = 160) -> str:

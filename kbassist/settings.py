@@ -42,8 +42,8 @@ class Settings:
     always_on_top: bool = False
     ui_language: str = ""  # empty: follow the system locale
     fusion: str = "blend"
-    semantic_weight: float = 0.6
-    no_answer_below: float = 0.45
+    semantic_weight: float = 0.8
+    no_answer_below: float = 0.30
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
