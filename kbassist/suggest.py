@@ -10,12 +10,13 @@ customer's language, placeholders pre-filled (`fill`) and pre-send warnings
 translation count as one suggestion, shown in the customer's language.
 
 When nothing answers confidently, the closest articles are still returned,
-each marked `confident=False`, and the message is logged (masked) as a
-content gap. An agent facing an odd question is better served by "closest
-matches, check before use" than by an empty pane: a near miss is often the
-right article phrased differently, and the agent can judge it in a glance,
-while the flag keeps a UI from presenting it as the answer. Blank input, or
-only greetings and emoji, is not a question: an empty result, nothing logged.
+each marked `confident=False`, and the customer's question (not the whole
+paste) is logged, masked, as a content gap. An agent facing an odd question
+is better served by "closest matches, check before use" than by an empty
+pane: a near miss is often the right article phrased differently, and the
+agent can judge it in a glance, while the flag keeps a UI from presenting it
+as the answer. Blank input, or only greetings and emoji, is not a question:
+an empty result, nothing logged.
 """
 from __future__ import annotations
 
