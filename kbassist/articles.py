@@ -26,8 +26,18 @@ TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
 DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
 STATUSES = ("draft", "published", "archived")
-# libyaml's loader parses front matter about 8x faster than the pure-Python one (10k files: 1.3 s vs 9.8 s).
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML via libyaml when present (10k front matters: 1.3 s instead of 9.8 s).
+
+    Dates stay text here: YAML would raise on an impossible date such as
+    2026-13-45 and lose the whole front matter; `_FieldReader.date` parses
+    them and warns about that one field instead.
+    """
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def parse_placeholders(text: str) -> tuple[Placeholder, ...]:
@@ -102,10 +112,11 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         return {}, [], 1
     fm_lines = lines[1:end]
     try:
-        meta = yaml.load("\n".join(fm_lines), Loader=SAFE_LOADER) or {}
+        meta = yaml.load("\n".join(fm_lines), Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
+        # libyaml often notices the error at the end of the block; point at a front-matter line.
+        line = min(mark.line + 2, len(fm_lines) + 1) if mark is not None else 1
         reason = getattr(exc, "problem", None) or "invalid YAML"
         problems.append(Problem(rel, line, f"invalid front matter ({reason}); article indexed as plain text"))
         return {}, fm_lines, end + 2

@@ -254,11 +254,11 @@ class Assistant:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener)
 
-    def watch(self, debounce_s: float = 0.3):
-        """Start watching the folder; saves are re-indexed within about a second."""
+    def watch(self, debounce_s: float = 0.3, on_error: Callable[[Exception], None] | None = None):
+        """Start watching the folder; saves are re-indexed within about a second. Call `.stop()` when done."""
         from .watcher import FolderWatcher
 
-        watcher = FolderWatcher(self.folder, self.update, debounce_s)
+        watcher = FolderWatcher(self.folder, self.update, debounce_s, on_error)
         watcher.start()
         return watcher
 

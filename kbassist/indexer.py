@@ -106,7 +106,7 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str]) -> ParsedFile:
     problems += parse_problems
     owner = taken_ids.get(article.id)
     if owner is not None and owner != rel:
-        fallback = path_to_id(rel)
+        fallback = path_to_id(rel) if path_to_id(rel) not in taken_ids else rel
         problems.append(Problem(rel, 1, f"id {article.id!r} is already used by {owner}; using {fallback!r}"))
         article = replace(article, id=fallback)
     return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems)
@@ -123,21 +123,14 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     removed_ids = [known[p].article_id for p in diff.removed if known[p].article_id]
     done = 0
     yield Progress(0, total, "reading the folder")
-    if diff.removed:
-        vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
-        keyword.replace(diff.removed, [], {})
-        with store.transaction():
-            for rel in diff.removed:
-                store.remove_file(rel)
-        done += len(diff.removed)
-        removed += removed_ids
-        on_articles([], removed_ids)
     problems: list[Problem] = list(diff.scan_problems)
     for start in range(0, len(todo), WRITE_BATCH_FILES):
-        batch = [parse_file(folder, rel, taken) for rel in todo[start:start + WRITE_BATCH_FILES]]
-        for parsed in batch:
+        batch = []
+        for rel in todo[start:start + WRITE_BATCH_FILES]:
+            parsed = parse_file(folder, rel, taken)
             if parsed.article is not None:
-                taken[parsed.article.id] = parsed.state.path
+                taken[parsed.article.id] = rel
+            batch.append(parsed)
         unchanged = [p for p in batch if p.state.path in known and known[p.state.path].hash == p.state.hash]
         fresh = [p for p in batch if p not in unchanged]
         _write_batch(store, keyword, vectors, fresh, unchanged)
@@ -153,6 +146,16 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
         on_articles([p.article for p in fresh if p.article is not None], gone)
         done += len(batch)
         yield Progress(done, total, "indexing keywords")
+    # Removals last, so a renamed file's vectors were still there to be reused above.
+    if diff.removed:
+        vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
+        keyword.replace(diff.removed, [], {})
+        with store.transaction():
+            for rel in diff.removed:
+                store.remove_file(rel)
+        removed += [i for i in removed_ids if i not in taken]
+        on_articles([], [i for i in removed_ids if i not in taken])
+        yield Progress(total, total, "indexing keywords")
     return IndexChange(tuple(added), tuple(updated), tuple(removed), tuple(problems))
 
 

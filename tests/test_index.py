@@ -1,0 +1,174 @@
+"""Index mechanics: incremental updates, reuse of vectors, atomic rebuilds, recovery.
+
+These use the deterministic hash embedder (mechanics, not meaning) wrapped to
+count what gets embedded; retrieval quality is tested with the real embedder
+in test_search.py.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+import pytest
+
+from kbassist import Assistant
+from kbassist.embedders import HashEmbedder
+from kbassist.store import Store
+from tests.kbfixtures import write_folder
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self):
+        super().__init__(64)
+        self.embedded: list[str] = []
+
+    def embed(self, texts):
+        self.embedded.extend(texts)
+        return super().embed(texts)
+
+
+@pytest.fixture
+def kb(tmp_path):
+    return write_folder(tmp_path / "kb")
+
+
+def open_kb(kb, tmp_path, embedder=None):
+    assistant = Assistant(kb, tmp_path / "index", embedder=embedder or CountingEmbedder())
+    assistant.update()
+    return assistant
+
+
+def test_first_index_embeds_every_chunk_and_second_start_embeds_nothing(kb, tmp_path):
+    first = open_kb(kb, tmp_path)
+    assert len(first.embedder.embedded) == first.stats()["chunks"] > 0
+    first.close()
+    again = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder())
+    change = again.update()
+    assert change.empty
+    assert again.embedder.embedded == []
+    assert again.search("E21", mode="keyword").hits[0].id == "devices/charging-error"
+
+
+def test_saving_one_section_reembeds_only_that_section(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    assistant.embedder.embedded.clear()
+    path = kb / "devices/charging-error.md"
+    path.write_text(path.read_text().replace("another USB-C cable", "a different braided USB-C cable"))
+    change = assistant.update(["devices/charging-error.md"])
+    assert change.updated == ("devices/charging-error",)
+    assert len(assistant.embedder.embedded) == 1
+    assert "braided" in assistant.embedder.embedded[0]
+
+
+def test_renamed_file_is_found_under_new_path_without_reembedding(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    assistant.embedder.embedded.clear()
+    os.rename(kb / "notes/plain-note.md", kb / "notes/islands.md")
+    change = assistant.update()
+    assert change.added == ("notes/islands",) and change.removed == ("notes/plain-note",)
+    assert assistant.embedder.embedded == []
+    assert assistant.search("ferry islands", mode="semantic").hits[0].id == "notes/islands"
+
+
+def test_deleted_article_disappears_from_both_indexes(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    (kb / "devices/charging-error.md").unlink()
+    assistant.update()
+    for mode in ("keyword", "semantic"):
+        assert "devices/charging-error" not in [h.id for h in assistant.search("E21 charge", mode=mode).hits]
+
+
+def test_touch_without_change_does_not_reindex(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    assistant.embedder.embedded.clear()
+    later = time.time() + 5
+    os.utime(kb / "devices/charging-error.md", (later, later))
+    assert assistant.update().empty
+    assert assistant.embedder.embedded == []
+
+
+def test_broken_article_is_reported_and_the_rest_still_indexes(kb, tmp_path):
+    (kb / "broken.md").write_text("---\ntitle: [unclosed\n---\n# Broken but searchable\n\nzebra crossing\n")
+    (kb / "binary.md").write_bytes(b"\x00\x01\x02")
+    assistant = open_kb(kb, tmp_path)
+    problems = {p.file: p for p in assistant.problems()}
+    assert problems["broken.md"].line == 2
+    assert "binary" in problems["binary.md"].message
+    assert assistant.search("zebra crossing", mode="keyword").hits[0].id == "broken"
+    assert assistant.article("refunds/refund-time") is not None
+
+
+def test_duplicate_ids_are_reported_and_both_articles_kept(kb, tmp_path):
+    (kb / "copy.md").write_text("---\nid: refunds/refund-time\n---\n# Copy\n\nunique words walrus\n")
+    assistant = open_kb(kb, tmp_path)
+    assert any("already used" in p.message for p in assistant.problems())
+    walrus = assistant.search("walrus", mode="keyword").hits[0].id
+    refund = assistant.search("credit card working days", mode="keyword").hits[0].id
+    assert walrus != refund
+
+
+def test_index_of_another_format_version_is_rebuilt_with_a_notice(kb, tmp_path):
+    open_kb(kb, tmp_path).close()
+    store = Store(tmp_path / "index/current/store.sqlite3")
+    store.set_meta("format", "0")
+    store.close()
+    assistant = open_kb(kb, tmp_path)
+    assert any("format" in n for n in assistant.notices)
+    assert assistant.search("E21", mode="keyword").hits
+
+
+def test_corrupt_index_is_rebuilt_automatically(kb, tmp_path):
+    open_kb(kb, tmp_path).close()
+    (tmp_path / "index/current/store.sqlite3").write_bytes(b"this is not a database" * 100)
+    for extra in ("-wal", "-shm"):
+        (tmp_path / f"index/current/store.sqlite3{extra}").unlink(missing_ok=True)
+    assistant = open_kb(kb, tmp_path)
+    assert any("corrupt" in n for n in assistant.notices)
+    assert assistant.search("E21", mode="keyword").hits
+
+
+def test_rebuild_interrupted_midway_leaves_the_previous_index_in_use(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    job = assistant.index(rebuild=True)
+    next(job)  # the rebuild has started writing into building/
+    assert (tmp_path / "index/building").exists()
+    job.close()  # the user cancels, or the process dies here
+    assistant.close()
+    reopened = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder())
+    assert reopened.search("E21", mode="keyword").hits[0].id == "devices/charging-error"
+    assert not (tmp_path / "index/building").exists()
+    assert reopened.embedder.embedded == []
+
+
+def test_completed_rebuild_swaps_in_a_fresh_index(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    change = assistant.update(rebuild=True)
+    assert change.rebuilt
+    assert assistant.search("E21", mode="keyword").hits[0].id == "devices/charging-error"
+    with sqlite3.connect(tmp_path / "index/current/store.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM chunks WHERE vector IS NULL").fetchone()[0] == 0
+
+
+def test_changing_the_embedder_reembeds_everything_once(kb, tmp_path):
+    open_kb(kb, tmp_path).close()
+    other = HashEmbedder(32)
+    assistant = Assistant(kb, tmp_path / "index", embedder=other)
+    assert any("embedder changed" in n for n in assistant.notices)
+    assistant.update()
+    assert assistant.semantic_ready
+    assert assistant.search("E21", mode="semantic").hits
+
+
+def test_keyword_search_works_before_the_semantic_side_is_embedded(kb, tmp_path):
+    assistant = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder(), wait_for_model=False)
+    job = assistant.index(embed=False)
+    for _ in job:
+        pass
+    assert not assistant.semantic_ready
+    result = assistant.search("E21 charge")
+    assert result.mode == "keyword" and result.hits[0].id == "devices/charging-error"
+    for _ in assistant.embed_pending():
+        pass
+    assert assistant.semantic_ready
+    assert assistant.search("E21 charge").mode == "hybrid"

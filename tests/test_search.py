@@ -1,0 +1,76 @@
+"""Retrieval behaviour with the real multilingual embedder on a small bilingual folder."""
+from __future__ import annotations
+
+import pytest
+
+from kbassist import Assistant
+from kbassist.analysis import mixed_analyzer
+from tests.kbfixtures import write_folder
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, use_embedder):
+    base = tmp_path_factory.mktemp("search")
+    a = Assistant(write_folder(base / "kb"), base / "index", embedder=use_embedder)
+    a.update()
+    yield a
+    a.close()
+
+
+def top(assistant, query, **kw):
+    result = assistant.search(query, **kw)
+    return result.hits[0].id if result.hits else None
+
+
+def test_chinese_paraphrase_finds_the_chinese_article(assistant):
+    assert top(assistant, "我的钱什么时候能退回来") == "refunds/refund-time.zh"
+
+
+def test_english_question_finds_its_article_and_section(assistant):
+    hit = assistant.search("the reader says E21 and won't charge").hits[0]
+    assert hit.id == "devices/charging-error"
+    assert hit.heading in ("What E21 means", "Still failing", "")
+    assert hit.line >= 1 and hit.lang == "en"
+
+
+def test_cross_lingual_english_query_finds_chinese_only_article(assistant):
+    assert top(assistant, "I forgot my password and the SMS code never arrives") == "account/reset-password.zh"
+
+
+def test_error_code_keyword_query(assistant):
+    assert top(assistant, "E21", mode="keyword") == "devices/charging-error"
+
+
+def test_english_typo_is_forgiven(assistant):
+    assert top(assistant, "refnd credt card", mode="keyword") == "refunds/refund-time"
+
+
+def test_archived_articles_are_excluded_unless_asked_for(assistant):
+    assert "store/old-promo" not in [h.id for h in assistant.search("summer promotion reader cover").hits]
+    assert top(assistant, "summer promotion reader cover", statuses=("archived",)) == "store/old-promo"
+
+
+def test_filters_by_language_and_tag(assistant):
+    assert all(h.lang == "zh" for h in assistant.search("refund", lang="zh").hits)
+    assert {h.id for h in assistant.search("refund", tags=["charging"]).hits} <= {"devices/charging-error"}
+
+
+def test_unrelated_question_is_flagged_as_no_answer(assistant):
+    result = assistant.search("what will the weather be in Lisbon tomorrow")
+    assert result.no_answer
+    assert not assistant.search("how long does a refund to my credit card take").no_answer
+
+
+def test_snippet_highlights_query_words(assistant):
+    hit = assistant.search("credit card refund", mode="keyword").hits[0]
+    assert "**" in hit.snippet
+
+
+def test_analyzer_numbers_positions_per_word_so_phrases_work():
+    tokens = [(t.text, t.pos) for t in mixed_analyzer()("退款时间 E21 error", positions=True, mode="query")]
+    assert tokens == [("退款", 0), ("时间", 1), ("e21", 2), ("error", 3)]
+
+
+def test_empty_query_returns_nothing(assistant):
+    result = assistant.search("   ")
+    assert result.hits == () and result.no_answer
