@@ -1,0 +1,161 @@
+"""The Agent tab: message in, suggestions, article preview and replies out.
+
+Typing is debounced (about 200 ms) and Enter flushes it. Each request is
+stamped; a result older than the one on screen is dropped, so a slow
+early query can never overwrite a later one. Typing is not logged as a
+content gap: only an explicit search (Enter) or a copy is (`log=True`).
+"""
+from __future__ import annotations
+
+from kbassist.assistant import Assistant
+from kbassist.suggest_model import ReplySuggestion, SuggestResult, Suggestion
+
+from .ops import QueryOp
+from .preview import Preview
+from .qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget, Signal, qdebounced
+from .reply_panel import ReplyPanel
+from .results_view import ResultsView
+from .message_box import MessageBox
+from .wording import wording
+
+SUGGESTIONS = 5
+
+
+def fetch_suggestions(assistant: Assistant, message: str, log: bool) -> SuggestResult:
+    """The one call the app makes for a message (the adapter over the engine)."""
+    return assistant.suggest(message, k=SUGGESTIONS, log=log)
+
+
+def _banner(style: str) -> QLabel:
+    label = QLabel(wordWrap=True)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+class AgentTab(QWidget):
+    suggestions_did_arrive = Signal(object)  # SuggestResult
+    reply_was_copied = Signal(str)  # reply title
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.assistant: Assistant | None = None
+        self.result: SuggestResult | None = None
+        self._stamp = 0
+        self._shown = 0
+        self.message = MessageBox()
+        self.escalation = _banner("background:#b3261e; color:white; padding:6px; font-weight:bold;")
+        self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
+        self.results = ResultsView()
+        self.preview = Preview()
+        self.replies = ReplyPanel()
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.message, self.escalation, self.no_answer, self.results):
+            column.addWidget(widget)
+        self.message.setMaximumHeight(140)
+        self.splitter = QSplitter(Qt.Horizontal)
+        for widget in (left, self.preview, self.replies):
+            self.splitter.addWidget(widget)
+        self.splitter.setSizes([380, 520, 380])
+        QVBoxLayout(self).addWidget(self.splitter)
+        self.message.textChanged.connect(self._request_soon)
+        self.message.search_was_requested.connect(self.search_now)
+        self.message.move_was_requested.connect(self.results.move)
+        self.message.clear_was_requested.connect(self.clear)
+        self.results.suggestion_did_change.connect(self._show_suggestion)
+        self.results.suggestion_was_activated.connect(self._open_suggestion)
+        self.replies.reply_was_copied.connect(self._record_copy)
+
+    def set_assistant(self, assistant: Assistant | None) -> None:
+        self.assistant = assistant
+        self.refresh()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact: results above the reply, no preview, for a narrow window beside the CRM."""
+        self.preview.setVisible(not compact)
+        self.splitter.setOrientation(Qt.Vertical if compact else Qt.Horizontal)
+
+    # -- requests -----------------------------------------------------------------
+    @qdebounced(timeout=200)
+    def _request_soon(self) -> None:
+        self._request(log=False)
+
+    def search_now(self) -> None:
+        self._request_soon.cancel()
+        self._request(log=True)
+
+    def refresh(self) -> None:
+        """Ask again for the text on screen (the index or the model changed)."""
+        self._request(log=False)
+
+    def _request(self, log: bool) -> None:
+        text = self.message.toPlainText()
+        if self.assistant is None:
+            return
+        self._stamp += 1
+        stamp, assistant = self._stamp, self.assistant
+        QueryOp(self, lambda: fetch_suggestions(assistant, text, log)).success(
+            lambda result: self._did_fetch(stamp, result)).run_in_background()
+
+    def _did_fetch(self, stamp: int, result: SuggestResult) -> None:
+        if stamp < self._shown:
+            return  # an older request finished after a newer one
+        self._shown = stamp
+        self.show_result(result)
+        self.suggestions_did_arrive.emit(result)
+
+    # -- rendering ------------------------------------------------------------------
+    def show_result(self, result: SuggestResult | None) -> None:
+        self.result = result
+        escalate = bool(result and result.triage.escalate)
+        self.escalation.setVisible(escalate)
+        if escalate:
+            reasons = "; ".join(wording.reason(r) for r in result.triage.reasons)
+            self.escalation.setText(self.tr("Hand this conversation to a lead: %1").replace("%1", reasons))
+        no_answer = bool(result and not result.empty and result.no_answer)
+        self.no_answer.setVisible(no_answer)
+        self.no_answer.setText(self.tr("Nothing in the knowledge base answers this confidently. "
+                                       "The closest articles are listed: check before using them."))
+        self.results.show_suggestions(result.suggestions if result else ())
+        if not self.results.count():
+            self._show_suggestion(None)
+
+    def _show_suggestion(self, suggestion: Suggestion | None) -> None:
+        article = self.assistant.article(suggestion.article_id) if suggestion and self.assistant else None
+        self.preview.show_article(article, suggestion.heading if suggestion else "",
+                                  suggestion.warnings if suggestion else ())
+        settings = self.assistant.settings if self.assistant else None
+        trusted = tuple(str(v) for v in (settings.agent_name, *settings.known_values.values()) if v) \
+            if settings else ()
+        self.replies.show_suggestion(suggestion, self.result.message if self.result else "", trusted)
+
+    def _open_suggestion(self, _suggestion: Suggestion) -> None:
+        """Enter on a result: go to its reply form (or the copy button)."""
+        target = self.replies.first_field() or self.replies.copy_button
+        target.setFocus()
+
+    def clear(self) -> None:
+        self._request_soon.cancel()
+        self._stamp += 1
+        self._shown = self._stamp
+        self.message.clear()
+        self._request_soon.cancel()
+        self.show_result(None)
+        self.message.setFocus()
+
+    def _record_copy(self, suggestion: Suggestion, reply: ReplySuggestion) -> None:
+        self.reply_was_copied.emit(reply.title)
+        if self.assistant is None or self.result is None:
+            return
+        assistant, result = self.assistant, self.result
+        article_id = reply.article_id or suggestion.article_id
+
+        def record() -> None:
+            event_id = result.event_id or fetch_suggestions(assistant, result.message, log=True).event_id
+            if event_id:
+                assistant.record_copy(event_id, article_id, reply.title)
+
+        QueryOp(self, record).run_in_background()

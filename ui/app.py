@@ -1,0 +1,97 @@
+"""Start the desktop app: one instance, translated, window first, folder second.
+
+The window is shown before anything heavy is imported or opened: the
+Assistant, the index and the model all load in workers afterwards, so the
+agent sees the app within a second and keyword results shortly after.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from kbassist.settings import Settings, load_settings
+
+from .main_window import MainWindow
+from .qt import QApplication, QIcon, QLibraryInfo, QLocale, QTimer, QTranslator
+from .single_instance import InstanceServer, ask_running_instance
+from .state import load_state
+from .tray import make_tray
+
+log = logging.getLogger(__name__)
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+BUNDLED = REPO / "knowledge"
+BUNDLED_INDEX = REPO / "index"
+ICON = HERE / "icons" / "kbassist.svg"
+
+
+def interface_language(settings: Settings) -> str:
+    """`zh_CN`, `en` or the system locale's name when the setting is empty."""
+    return settings.ui_language or QLocale.system().name()
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Our strings and Qt's own dialogs (buttons, file dialog) in `language`."""
+    installed = []
+    if not language.startswith("zh"):
+        return installed
+    for name, folder in (("kbassist_zh_CN", HERE / "i18n"),
+                         ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath))):
+        translator = QTranslator(app)
+        if translator.load(name, str(folder)):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return installed
+
+
+def choose_folder(folder: str | None, index_dir: str | None, last: str | None) -> tuple[str, str | None]:
+    """The given folder, else the last one that still exists, else the bundled sample.
+
+    The bundled sample keeps its index in the repo's `index/` (DESIGN.md).
+    """
+    target = folder or (last if last and Path(last).is_dir() else str(BUNDLED))
+    if index_dir is None and Path(target).resolve() == BUNDLED:
+        index_dir = str(BUNDLED_INDEX)
+    return target, index_dir
+
+
+def build_window(folder: str | None, index_dir: str | None) -> MainWindow:
+    """The window for a run (shared with the tests): settings, state, and the folder opening after show."""
+    settings, problems = load_settings()
+    state = load_state()
+    window = MainWindow(settings, state, index_dir)
+    for problem in problems:
+        window.show_error(str(problem))
+    target, target_index = choose_folder(folder, index_dir, state.last_folder)
+    window.index_dir = target_index
+    QTimer.singleShot(0, lambda: window.open_folder(target, target_index))
+    demo = os.environ.get("KBASSIST_DEMO_QUERY")
+    if demo:  # screenshots: type a message once the keyword index is ready
+        window.session.folder_did_open.connect(lambda _a: (window.agent.message.setPlainText(demo),
+                                                           window.agent.search_now()))
+    return window
+
+
+def main(folder: str | None = None, index_dir: str | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("kbassist")
+    app.setWindowIcon(QIcon(str(ICON)))
+    if ask_running_instance():
+        log.info("kbassist is already running: brought it to the front")
+        return 0
+    install_translators(app, interface_language(load_settings()[0]))
+    server = InstanceServer(app)
+    window = build_window(folder, index_dir)
+    server.show_was_requested.connect(window.bring_to_front)
+    window.tray = make_tray(window, app.windowIcon())
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(*(sys.argv[1:3] + [None, None])[:2]))

@@ -1,0 +1,29 @@
+"""Every Qt name the app uses, from one place (as Anki's `aqt.qt`).
+
+Keeping PySide6 and superqt imports here means a binding change, or a
+missing optional module, is handled once, and the engine stays Qt-free.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QLibraryInfo, QLocale, QMimeData,
+                            QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, QTranslator, QUrl,
+                            Signal, Slot)
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QColor, QFont, QGuiApplication, QIcon,
+                           QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent, QTextDocument)
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
+                               QDialogButtonBox, QDockWidget, QFileDialog, QFormLayout, QFrame,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QPlainTextEdit,
+                               QProgressBar, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyle, QStyledItemDelegate,
+                               QStyleOptionViewItem,
+                               QSystemTrayIcon, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+from superqt.utils import create_worker, qdebounced, qthrottled
+
+__all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
+
+
+def translate(context: str, text: str) -> str:
+    """`tr()` for code outside a QObject (lupdate reads the same call)."""
+    return QCoreApplication.translate(context, text)

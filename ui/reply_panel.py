@@ -1,0 +1,151 @@
+"""Reply snippets of the selected suggestion: fill the placeholders, check, copy.
+
+The engine pre-fills (`ReplySuggestion.placeholders`) and substitutes
+(`kbassist.fill.fill`); the form only collects the agent's edits. Before
+copying, the edited text is checked again with `kbassist.presend.check_reply`
+(unfilled placeholders, someone else's personal data) and joined with the
+article-level warnings the engine already attached (codes `article_*`),
+and any warning must be confirmed in a dialog first.
+"""
+from __future__ import annotations
+
+import html
+
+from kbassist.fill import fill
+from kbassist.presend import PreSendWarning, check_reply
+from kbassist.suggest_model import ReplySuggestion, Suggestion
+
+from .qt import (QFont, QFormLayout, QGuiApplication, QLabel, QLineEdit, QListWidget, QMessageBox,
+                 QMimeData, QPlainTextEdit, QPushButton, Signal, QVBoxLayout, QWidget)
+from .wording import wording
+
+
+class SendWarningsDialog(QMessageBox):
+    """Lists the pre-send warnings; copying goes ahead only on "Copy anyway"."""
+
+    def __init__(self, parent: QWidget, warnings: tuple[PreSendWarning, ...]):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Warning)
+        self.setWindowTitle(self.tr("Check before sending"))
+        self.setText(self.tr("This reply may not be ready to send:"))
+        self.setInformativeText("\n".join(f"• {wording.warning(w)}" for w in warnings))
+        self.setStandardButtons(QMessageBox.Yes | QMessageBox.Cancel)
+        self.button(QMessageBox.Yes).setText(self.tr("Copy anyway"))
+        self.setDefaultButton(QMessageBox.Cancel)
+
+    @classmethod
+    def confirm(cls, parent: QWidget, warnings: tuple[PreSendWarning, ...]) -> bool:
+        return cls(parent, warnings).exec() == QMessageBox.Yes
+
+
+class ReplyPanel(QWidget):
+    reply_was_copied = Signal(object, object)  # Suggestion, ReplySuggestion
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.suggestion: Suggestion | None = None
+        self.message = ""
+        self.trusted: tuple[str, ...] = ()
+        self._fields: dict[str, QLineEdit] = {}
+        self.replies = QListWidget()
+        self.replies.setMaximumHeight(90)
+        self.replies.currentRowChanged.connect(self._show_reply)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.filled = QPlainTextEdit(readOnly=True)
+        self.warnings = QLabel(wordWrap=True)
+        self.warnings.setStyleSheet("color:#9a5b00;")
+        self.copy_button = QPushButton(self.tr("Copy reply (Ctrl+Enter)"))
+        self.copy_button.clicked.connect(self.copy_current)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Replies")))
+        for widget in (self.replies, self.form_host, self.filled, self.warnings, self.copy_button):
+            layout.addWidget(widget)
+        self._show_reply(-1)
+
+    @property
+    def reply(self) -> ReplySuggestion | None:
+        row = self.replies.currentRow()
+        return self.suggestion.replies[row] if self.suggestion and 0 <= row < len(self.suggestion.replies) else None
+
+    def show_suggestion(self, suggestion: Suggestion | None, message: str, trusted: tuple[str, ...]) -> None:
+        same = self.suggestion is not None and suggestion is not None and \
+            suggestion.article_id == self.suggestion.article_id
+        row = self.replies.currentRow() if same else 0
+        self.suggestion, self.message, self.trusted = suggestion, message, trusted
+        self.replies.blockSignals(True)
+        self.replies.clear()
+        for reply in suggestion.replies if suggestion else ():
+            self.replies.addItem(f"{reply.title} · {reply.lang.upper()}")
+        self.replies.blockSignals(False)
+        self.replies.setCurrentRow(row if suggestion and suggestion.replies else -1)
+        self._show_reply(self.replies.currentRow())
+
+    def _show_reply(self, _row: int) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self._fields = {}
+        reply = self.reply
+        for value in reply.placeholders if reply else ():
+            if value.name in self._fields:
+                continue
+            edit = QLineEdit(value.value or value.default or "")
+            edit.setPlaceholderText(self.tr("required"))
+            if value.guessed:
+                font = QFont(edit.font())
+                font.setItalic(True)
+                edit.setFont(font)
+                edit.setToolTip(self.tr("Guessed from the message: please check"))
+            elif value.value is None and value.default is not None:
+                edit.setToolTip(self.tr("Default from the article"))
+            edit.textChanged.connect(self._refresh)
+            edit.returnPressed.connect(self.focusNextChild)
+            self.form.addRow(value.name, edit)
+            self._fields[value.name] = edit
+        self.form_host.setVisible(bool(self._fields))
+        self.copy_button.setEnabled(reply is not None)
+        self._refresh()
+
+    def first_field(self) -> QLineEdit | None:
+        return next(iter(self._fields.values()), None)
+
+    def filled_text(self) -> str:
+        reply = self.reply
+        return fill(reply.text, {name: edit.text() for name, edit in self._fields.items()}) if reply else ""
+
+    def current_warnings(self) -> tuple[PreSendWarning, ...]:
+        reply = self.reply
+        if reply is None:
+            return ()
+        text_warnings = check_reply(self.filled_text(), customer_message=self.message,
+                                    trusted_text=(reply.text, *self.trusted))
+        return text_warnings + tuple(w for w in reply.warnings if w.code.startswith("article_"))
+
+    def _refresh(self) -> None:
+        self.filled.setPlainText(self.filled_text())
+        self.warnings.setText("\n".join(f"⚠ {wording.warning(w)}" for w in self.current_warnings()))
+
+    def copy_reply(self, row: int) -> bool:
+        """Ctrl+1..9: select the n-th reply and copy it (after the same checks)."""
+        if not self.suggestion or not 0 <= row < len(self.suggestion.replies):
+            return False
+        self.replies.setCurrentRow(row)
+        return self.copy_current()
+
+    def copy_current(self) -> bool:
+        """Copy the filled reply as text and HTML; warnings must be confirmed first."""
+        reply = self.reply
+        if reply is None:
+            return False
+        warnings = self.current_warnings()
+        if warnings and not SendWarningsDialog.confirm(self, warnings):
+            return False
+        text = self.filled_text()
+        mime = QMimeData()
+        mime.setText(text)
+        mime.setHtml(html.escape(text).replace("\n", "<br>"))
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.reply_was_copied.emit(self.suggestion, reply)
+        return True

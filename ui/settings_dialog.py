@@ -1,0 +1,124 @@
+"""Settings: embedder, index location, review interval, agent values, logging, language.
+
+The dialog edits a copy of `kbassist.settings.Settings`; the window saves it
+with `save_settings` and applies it. A model folder is checked when chosen
+(it must look like a sentence-transformers folder) so a typo shows here,
+not later as a failed index.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kbassist.history import History, default_history_path
+from kbassist.settings import Settings
+
+from .ops import QueryOp
+from .qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
+                 QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget)
+
+BUILT_IN = ("use-multilingual", "minilm")
+LANGUAGES = ("", "en", "zh_CN")
+
+
+def looks_like_model(folder: str) -> bool:
+    """A sentence-transformers folder has a config and weights."""
+    path = Path(folder)
+    return (path / "config.json").is_file() and (any(path.glob("*.safetensors")) or any(path.glob("*.bin")))
+
+
+def parse_values(text: str) -> dict[str, str]:
+    """`name = value` per line."""
+    pairs = (line.split("=", 1) for line in text.splitlines() if "=" in line)
+    return {name.strip(): value.strip() for name, value in pairs if name.strip()}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, assistant=None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.settings, self.assistant = settings, assistant
+        self.embedder = QComboBox()
+        self.embedder.addItem(self.tr("Built-in multilingual (Chinese + English)"), "use-multilingual")
+        self.embedder.addItem(self.tr("Packaged MiniLM (English only)"), "minilm")
+        self.embedder.addItem(self.tr("Local model folder…"), "folder")
+        self.model_folder = QLineEdit(settings.embedder if settings.embedder not in BUILT_IN else "")
+        self.model_note = QLabel()
+        self.embedder.setCurrentIndex(BUILT_IN.index(settings.embedder) if settings.embedder in BUILT_IN else 2)
+        self.embedder.activated.connect(self._embedder_chosen)
+        self.index_root = QLineEdit(settings.index_root)
+        self.index_root.setPlaceholderText(self.tr("default: the per-user data folder"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._choose_index_root)
+        self.review_days = QSpinBox(minimum=1, maximum=3650, value=settings.review_every_days,
+                                    suffix=self.tr(" days"))
+        self.agent_name = QLineEdit(settings.agent_name)
+        self.known = QPlainTextEdit("\n".join(f"{k} = {v}" for k, v in settings.known_values.items()))
+        self.known.setPlaceholderText("company = Lumio\nhotline = 400-800-1234")
+        self.known.setMaximumHeight(90)
+        self.logging = QCheckBox(self.tr("Keep a private local log of suggestions (for content gaps)"),
+                                 checked=settings.logging_enabled)
+        clear = QPushButton(self.tr("Clear history"))
+        clear.clicked.connect(self._clear_history)
+        self.on_top = QCheckBox(self.tr("Always on top"), checked=settings.always_on_top)
+        self.language = QComboBox()
+        for code, name in zip(LANGUAGES, (self.tr("System"), "English", "简体中文")):
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.ui_language)))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Embedder"), self.embedder)
+        form.addRow(self.tr("Model folder"), self.model_folder)
+        form.addRow("", self.model_note)
+        form.addRow(self.tr("Index location"), _row(self.index_root, browse))
+        form.addRow(self.tr("Default review interval"), self.review_days)
+        form.addRow(self.tr("Agent name"), self.agent_name)
+        form.addRow(self.tr("Known placeholder values"), self.known)
+        form.addRow(self.tr("History"), _row(self.logging, clear))
+        form.addRow(self.tr("Window"), self.on_top)
+        form.addRow(self.tr("Interface language"), self.language)
+        form.addRow("", QLabel(self.tr("A language change applies at the next start.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._embedder_chosen()
+
+    def _embedder_chosen(self, _index: int = 0) -> None:
+        custom = self.embedder.currentData() == "folder"
+        self.model_folder.setEnabled(custom)
+        if custom and not self.model_folder.text():
+            folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"))
+            self.model_folder.setText(folder)
+        ok = not custom or looks_like_model(self.model_folder.text())
+        self.model_note.setText("" if ok else self.tr("This folder does not look like a sentence-transformers model."))
+
+    def _choose_index_root(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Index location"), self.index_root.text())
+        if folder:
+            self.index_root.setText(folder)
+
+    def _clear_history(self) -> None:
+        assistant = self.assistant
+        op = (lambda: assistant.history.clear()) if assistant else \
+            (lambda: History(default_history_path()).clear())
+        QueryOp(self, op).success(lambda _r: self.logging.setText(
+            self.tr("History cleared. Keep a private local log of suggestions"))).run_in_background()
+
+    def result_settings(self) -> Settings:
+        embedder = self.embedder.currentData()
+        if embedder == "folder":
+            embedder = self.model_folder.text().strip() or self.settings.embedder
+        return self.settings.replace(
+            embedder=embedder, index_root=self.index_root.text().strip(),
+            review_every_days=self.review_days.value(), agent_name=self.agent_name.text().strip(),
+            known_values=parse_values(self.known.toPlainText()), logging_enabled=self.logging.isChecked(),
+            always_on_top=self.on_top.isChecked(), ui_language=self.language.currentData(),
+        )
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    host = QWidget()
+    layout = QHBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return host

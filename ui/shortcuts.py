@@ -1,0 +1,37 @@
+"""F1: the keyboard shortcuts, so an agent never needs the mouse."""
+from __future__ import annotations
+
+from .qt import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            ("Ctrl+L / Ctrl+K", self.tr("Go to the message box")),
+            ("Enter", self.tr("Search now (in the message box); go to the reply (in the results)")),
+            ("Shift+Enter", self.tr("New line in the message")),
+            ("↑ / ↓", self.tr("Move through the results from the message box")),
+            ("Tab", self.tr("Next placeholder field")),
+            ("Ctrl+Enter", self.tr("Copy the filled reply")),
+            ("Ctrl+1 … Ctrl+9", self.tr("Copy the n-th reply")),
+            ("Esc", self.tr("Clear the message and results")),
+            ("Ctrl+Shift+M", self.tr("Compact mode")),
+            ("Ctrl+O", self.tr("Open a knowledge folder")),
+            ("F1", self.tr("This list")),
+        ]
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        for row, (keys, action) in enumerate(rows):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(action))
+        table.resizeColumnToContents(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 420)

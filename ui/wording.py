@@ -1,0 +1,41 @@
+"""Translated words for the engine's stable codes (warnings, escalation reasons).
+
+The engine speaks English details and fixed codes; the app shows the code
+as a translated label and keeps the engine's detail beside it.
+"""
+from __future__ import annotations
+
+from kbassist.presend import PreSendWarning
+from kbassist.triage import EscalationReason
+
+from .qt import QObject
+
+
+class Wording(QObject):
+    def warning(self, warning: PreSendWarning) -> str:
+        labels = {
+            "unfilled_placeholder": self.tr("Unfilled placeholder"),
+            "personal_data": self.tr("Personal data"),
+            "article_overdue": self.tr("Article overdue for review"),
+            "article_expired": self.tr("Article expired"),
+            "article_affected_by_launch": self.tr("Article affected by a launch"),
+            "article_draft": self.tr("Article is a draft"),
+            "article_archived": self.tr("Article is archived"),
+            "article_stale": self.tr("Article may be stale"),
+        }
+        return f"{labels.get(warning.code, warning.code)}: {warning.detail}"
+
+    def reason(self, reason: EscalationReason) -> str:
+        labels = {
+            "anger": self.tr("anger"),
+            "complaint_threat": self.tr("complaint threat"),
+            "legal": self.tr("legal"),
+            "churn": self.tr("wants to leave"),
+            "safety": self.tr("safety"),
+            "repeat_contact": self.tr("repeat contact"),
+            "intensity": self.tr("intensity"),
+        }
+        return f"{labels.get(reason.code, reason.code)} ({reason.evidence})"
+
+
+wording = Wording()
