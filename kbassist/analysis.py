@@ -92,6 +92,11 @@ def _stem(word: str) -> str:
     return stem(word)
 
 
+def warm_up() -> None:
+    """Load jieba's dictionary now (about 0.7 s) rather than inside the first search."""
+    jieba.initialize()
+
+
 def mixed_analyzer():
     return MixedTokenizer() | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1) | AsciiStemFilter()
 

@@ -88,7 +88,8 @@ class SentenceTransformerEmbedder:
             self._model = SentenceTransformer(model_dir, device="cpu")
         except Exception as exc:  # a folder that is not a model: say so plainly
             raise KbError(f"{model_dir} is not a sentence-transformers model: {exc}") from exc
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.name = f"st:{os.path.basename(os.path.normpath(model_dir))}"
         self._batch = batch
         self._lock = threading.Lock()

@@ -18,7 +18,7 @@ from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.query import FuzzyTerm, Or, Term
 from whoosh.scoring import BM25F
 
-from .analysis import mixed_analyzer, query_terms
+from .analysis import mixed_analyzer, query_terms, warm_up
 from .store import StoredChunk
 
 FIELD_BOOSTS = {"title": 3.0, "questions": 2.5, "heading": 1.5, "body": 1.0}
@@ -60,6 +60,7 @@ class KeywordIndex:
         self.directory = Path(directory)
         self._lock = threading.Lock()
         self._analyzer = mixed_analyzer()
+        warm_up()
         self._ix = self._open_or_create()
         self._searcher = self._ix.searcher(weighting=BM25F())
 
