@@ -39,7 +39,7 @@ bench-quick: setup
 
 package: setup
 	$(BIN)/pip install -q -e '.[package]'
-	$(BIN)/pyinstaller --noconfirm --distpath dist --workpath build packaging/kbassist.spec
+	cd packaging && ../$(BIN)/pyinstaller --noconfirm --distpath ../dist --workpath ../build kbassist.spec
 
 clean-index:
 	rm -rf index/keyword index/vectors.faiss index/manifest.json
