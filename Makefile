@@ -42,4 +42,4 @@ package: setup
 	cd packaging && ../$(BIN)/pyinstaller --noconfirm --distpath ../dist --workpath ../build kbassist.spec
 
 clean-index:
-	rm -rf index/keyword index/vectors.faiss index/manifest.json
+	rm -rf index/current index/building index/old

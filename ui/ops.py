@@ -13,16 +13,15 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Generator
 
-from .qt import QObject, QRunnable, QThreadPool, Signal, create_worker
+from .qt import QObject, QThreadPool, Signal, create_worker, is_alive
 
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; queued signals carry the outcome back to it."""
+    """Lives on the GUI thread; a queued signal carries the outcome back to it."""
 
-    op_did_succeed = Signal(object)
-    op_did_fail = Signal(object)
+    op_did_finish = Signal(bool, object)  # ok, result or exception
 
 
 class ErrorSink(QObject):
@@ -39,34 +38,46 @@ def report_error(exc: BaseException) -> None:
     errors.error_did_occur.emit(f"{type(exc).__name__}: {exc}")
 
 
-class QueryOp(QRunnable):
+_running: set["QueryOp"] = set()  # ops in flight: Qt holds no Python reference to them
+
+
+class QueryOp:
     def __init__(self, parent: QObject, op: Callable[[], Any]):
-        super().__init__()
         self._op = op
-        self._relay = _Relay(parent)
-        self._relay.op_did_fail.connect(report_error)
-        for signal in (self._relay.op_did_succeed, self._relay.op_did_fail):
-            signal.connect(self._relay.deleteLater)  # deferred: the callbacks still run
+        self._success: Callable[[Any], None] = lambda _result: None
+        self._failure: Callable[[BaseException], None] = report_error
+        self._parent = parent
+        self._relay = _Relay()  # unparented: it must outlive a widget closed mid-op
+        self._relay.op_did_finish.connect(self._finish)
 
     def success(self, callback: Callable[[Any], None]) -> "QueryOp":
-        self._relay.op_did_succeed.connect(callback)
+        self._success = callback
         return self
 
     def failure(self, callback: Callable[[BaseException], None]) -> "QueryOp":
-        self._relay.op_did_fail.disconnect(report_error)
-        self._relay.op_did_fail.connect(callback)
+        self._failure = callback
         return self
 
     def run_in_background(self) -> None:
-        QThreadPool.globalInstance().start(self)
+        _running.add(self)
+        QThreadPool.globalInstance().start(self._run)
 
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             result = self._op()
         except Exception as exc:  # reported on the GUI thread, never dropped
-            self._relay.op_did_fail.emit(exc)
+            self._relay.op_did_finish.emit(False, exc)
         else:
-            self._relay.op_did_succeed.emit(result)
+            self._relay.op_did_finish.emit(True, result)
+
+    def _finish(self, ok: bool, value: Any) -> None:
+        try:
+            if ok and not is_alive(self._parent):
+                return  # the widget that asked is gone: nothing to show the result in
+            (self._success if ok else self._failure)(value)
+        finally:
+            _running.discard(self)
+            self._relay.deleteLater()
 
 
 def run_generator(job: Callable[[], Generator], *, progress: Callable[[Any], None],

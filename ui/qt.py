@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QStyleOptionViewItem,
                                QSystemTrayIcon, QTableWidget, QTableWidgetItem, QTabWidget,
                                QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+from shiboken6 import isValid as is_alive
 from superqt.utils import create_worker, qdebounced, qthrottled
 
 __all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
