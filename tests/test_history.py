@@ -106,6 +106,6 @@ def test_corrupt_file_is_moved_aside_and_a_fresh_log_started(tmp_path):
     assert problem.file == str(path) and "h.sqlite3.bad" in problem.message
 
 
-def test_default_path_is_in_the_user_data_dir():
-    path = default_history_path()
-    assert path.name == "history.sqlite3" and "kbassist" in str(path)
+def test_default_path_is_in_the_user_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
+    assert default_history_path() == tmp_path / "data" / "history.sqlite3"
