@@ -109,6 +109,7 @@ class AgentTab(QWidget):
 
     # -- rendering ------------------------------------------------------------------
     def show_result(self, result: SuggestResult | None) -> None:
+        same_message = bool(result and self.result and result.message == self.result.message)
         self.result = result
         escalate = bool(result and result.triage.escalate)
         self.escalation.setVisible(escalate)
@@ -119,7 +120,7 @@ class AgentTab(QWidget):
         self.no_answer.setVisible(no_answer)
         self.no_answer.setText(self.tr("Nothing in the knowledge base answers this confidently. "
                                        "The closest articles are listed: check before using them."))
-        self.results.show_suggestions(result.suggestions if result else ())
+        self.results.show_suggestions(result.suggestions if result else (), keep_selection=same_message)
         if not self.results.count():
             self._show_suggestion(None)
 

@@ -95,9 +95,9 @@ class ResultsView(QListWidget):
             item.data(SUGGESTION_ROLE) if item else None))
         self.itemActivated.connect(lambda item: self.suggestion_was_activated.emit(item.data(SUGGESTION_ROLE)))
 
-    def show_suggestions(self, suggestions: tuple[Suggestion, ...]) -> None:
-        """Replace the rows, keeping the same article selected when it is still there."""
-        previous = self.current_suggestion()
+    def show_suggestions(self, suggestions: tuple[Suggestion, ...], keep_selection: bool = False) -> None:
+        """Replace the rows; on a refresh of the same message keep the selected article if still there."""
+        previous = self.current_suggestion() if keep_selection else None
         self.clear()
         for suggestion in suggestions:
             item = QListWidgetItem()

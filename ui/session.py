@@ -17,7 +17,7 @@ from kbassist.model import IndexChange, Progress
 from kbassist.settings import Settings
 
 from .ops import report_error, run_generator
-from .qt import QObject, Signal
+from .qt import QObject, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,7 @@ class FolderSession(QObject):
         if self._worker is not None:
             self._worker.quit()
             self._worker = None
+        QThreadPool.globalInstance().waitForDone(10000)  # no search may outlive the index it reads
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None

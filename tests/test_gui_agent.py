@@ -1,0 +1,101 @@
+"""The Agent tab on the real engine: message in, article, banner and reply out."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from conftest_gui import ask, kb, open_window, private_dirs  # noqa: E402,F401 - fixtures
+
+from ui.qt import QGuiApplication, QMessageBox, Qt  # noqa: E402
+from ui.reply_panel import SendWarningsDialog  # noqa: E402
+
+
+def top_id(window) -> str | None:
+    suggestion = window.agent.results.current_suggestion()
+    return suggestion.article_id if suggestion else None
+
+
+def test_typing_an_english_message_shows_the_charging_article(qtbot, open_window):
+    window = open_window()
+    window.agent.message.setFocus()
+    with qtbot.waitSignal(window.agent.suggestions_did_arrive, timeout=10000):
+        qtbot.keyClicks(window.agent.message, "My Reader 5 shows E21 and won't charge")
+    qtbot.waitUntil(lambda: top_id(window) == "devices/reader/charging-error", timeout=5000)
+    assert "E21" in window.agent.preview.toPlainText()
+    assert "Semantic" in window.mode_label.text()
+
+
+def test_a_chinese_question_shows_the_chinese_refund_article(qtbot, open_window):
+    window = open_window()
+    result = ask(qtbot, window, "支付宝退款多久到账")
+    assert result.suggestions[0].article_id == "returns/refund-time.zh"
+    assert top_id(window) == "returns/refund-time.zh"
+    assert window.agent.replies.reply.lang == "zh"
+
+
+def test_an_angry_message_shows_the_escalation_banner_with_reasons(qtbot, open_window):
+    window = open_window()
+    ask(qtbot, window, "This is ridiculous!!! Refund me NOW or I will sue you, worst service ever")
+    assert window.agent.escalation.isVisible()
+    assert "legal" in window.agent.escalation.text()
+    ask(qtbot, window, "I was charged twice")
+    assert not window.agent.escalation.isVisible()
+
+
+def test_filled_reply_goes_to_the_clipboard_on_ctrl_enter(qtbot, open_window, monkeypatch):
+    window = open_window()
+    ask(qtbot, window, "My Reader 5 shows E21 and won't charge")
+    panel = window.agent.replies
+    panel._fields["customer_name"].setText("Mia")
+    panel._fields["agent_name"].setText("Tom")
+    confirmations = []
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: confirmations.append(1) or QMessageBox.Yes)
+    panel._fields["agent_name"].setFocus()
+    with qtbot.waitSignal(panel.reply_was_copied, timeout=3000):
+        qtbot.keyClick(panel._fields["agent_name"], Qt.Key_Return, Qt.ControlModifier)
+    mime = QGuiApplication.clipboard().mimeData()
+    assert mime.text().startswith("Hi Mia,")
+    assert "Tom, Lumio Support" in mime.text()
+    assert "<br>" in mime.html()
+    assert len(confirmations) == 1  # the article is affected by a launch: still confirmed once
+
+
+def test_unfilled_placeholder_blocks_copying_until_confirmed(qtbot, open_window, monkeypatch):
+    window = open_window()
+    ask(qtbot, window, "I was charged twice")
+    panel = window.agent.replies
+    assert any(w.code == "unfilled_placeholder" for w in panel.current_warnings())
+    QGuiApplication.clipboard().setText("untouched")
+    shown = []
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: shown.append(self.informativeText())
+                        or QMessageBox.Cancel)
+    assert not panel.copy_current()
+    assert QGuiApplication.clipboard().text() == "untouched"
+    assert "Unfilled placeholder" in shown[0]
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: QMessageBox.Yes)
+    assert panel.copy_reply(0)
+    assert QGuiApplication.clipboard().text() == panel.filled_text() != "untouched"
+
+
+def test_escape_clears_and_a_stale_result_is_dropped(qtbot, open_window):
+    window = open_window()
+    ask(qtbot, window, "I was charged twice")
+    old_stamp = window.agent._stamp
+    qtbot.keyClick(window.agent.message, Qt.Key_Escape)
+    assert window.agent.message.toPlainText() == "" and window.agent.results.count() == 0
+    window.agent._did_fetch(old_stamp, window.agent.result or _any_result(window))
+    assert window.agent.results.count() == 0
+
+
+def _any_result(window):
+    return window.agent.assistant.suggest("I was charged twice", log=False)
+
+
+def test_a_new_file_in_the_watched_folder_appears_without_restart(qtbot, open_window, kb):
+    window = open_window(semantic=False)
+    qtbot.waitUntil(lambda: window.session._watcher is not None, timeout=5000)
+    (kb[0] / "devices" / "zebra-case.md").write_text(
+        "# Zebra pattern sleeve for the Reader\n\nThe zebra sleeve is sold out until March.\n", encoding="utf-8")
+    window.agent.message.setPlainText("zebra sleeve")
+    qtbot.waitUntil(lambda: top_id(window) == "devices/zebra-case", timeout=10000)
