@@ -81,9 +81,13 @@ class SentenceTransformerEmbedder:
         if not os.path.isdir(model_dir):
             raise KbError(f"embedding model folder not found: {model_dir}")
         try:
+            import torch
             from sentence_transformers import SentenceTransformer
         except ImportError as exc:  # the [st] extra is optional
             raise KbError("sentence-transformers is not installed (pip install 'kbassist[st]')") from exc
+        # As with USE: one intra-op thread embeds a query in ~25 ms on a busy 2-core machine,
+        # two threads took ~460 ms there (they fight the GUI, whoosh and each other).
+        torch.set_num_threads(1)
         try:
             self._model = SentenceTransformer(model_dir, device="cpu")
         except Exception as exc:  # a folder that is not a model: say so plainly
