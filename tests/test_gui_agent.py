@@ -98,4 +98,5 @@ def test_a_new_file_in_the_watched_folder_appears_without_restart(qtbot, open_wi
     (kb[0] / "devices" / "zebra-case.md").write_text(
         "# Zebra pattern sleeve for the Reader\n\nThe zebra sleeve is sold out until March.\n", encoding="utf-8")
     window.agent.message.setPlainText("zebra sleeve")
-    qtbot.waitUntil(lambda: top_id(window) == "devices/zebra-case", timeout=10000)
+    qtbot.waitUntil(lambda: window.agent.result is not None and "devices/zebra-case" in
+                    [s.article_id for s in window.agent.result.suggestions], timeout=10000)

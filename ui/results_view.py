@@ -12,7 +12,7 @@ import re
 
 from kbassist.suggest_model import Suggestion
 
-from .qt import (QListWidget, QListWidgetItem, QSize, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+from .qt import (QColor, QListWidget, QPalette, QListWidgetItem, QSize, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
                  Qt, QTextDocument, Signal, QObject)
 
 SUGGESTION_ROLE = Qt.UserRole
@@ -91,6 +91,9 @@ class ResultsView(QListWidget):
         self.setItemDelegate(_HtmlDelegate(self))
         self.setWordWrap(True)
         self.setVerticalScrollMode(QListWidget.ScrollPerPixel)
+        palette = self.palette()  # a light selection keeps the dark row text readable
+        palette.setColor(QPalette.Highlight, QColor("#d6e4fa"))
+        self.setPalette(palette)
         self.currentItemChanged.connect(lambda item, _old: self.suggestion_did_change.emit(
             item.data(SUGGESTION_ROLE) if item else None))
         self.itemActivated.connect(lambda item: self.suggestion_was_activated.emit(item.data(SUGGESTION_ROLE)))

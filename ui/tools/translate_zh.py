@@ -1,0 +1,90 @@
+"""Fill ui/i18n/kbassist_zh_CN.ts with the Simplified Chinese strings below, then compile it.
+
+Run after `pyside6-lupdate ui/*.py -ts ui/i18n/kbassist_zh_CN.ts` has added
+new source strings:  .venv/bin/python ui/tools/translate_zh.py
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parents[1] / "i18n" / "kbassist_zh_CN.ts"
+ZH = {
+    "Hand this conversation to a lead: %1": "请将此对话转交组长处理：%1",
+    "Nothing in the knowledge base answers this confidently. The closest articles are listed: check before using them.":
+        "知识库中没有能可靠回答此问题的文章。下面列出最接近的文章，使用前请核对。",
+    "expired": "已过期", "affected by launch": "受新版本影响", "review due": "待复审", "draft": "草稿",
+    "fresh": "最新", "closest match, check before use": "最接近的结果，使用前请核对",
+    "Agent": "客服", "Cancel": "取消", "&File": "文件(&F)", "&Open folder…": "打开文件夹(&O)…",
+    "Recent folders": "最近的文件夹", "&Settings…": "设置(&S)…", "&Quit": "退出(&Q)", "&View": "视图(&V)",
+    "&Compact mode": "紧凑模式(&C)", "Always on &top": "窗口置顶(&T)", "&Help": "帮助(&H)",
+    "&Keyboard shortcuts": "键盘快捷键(&K)", "Copied: %1": "已复制：%1", "Opening %1…": "正在打开 %1…",
+    "Open knowledge folder": "打开知识库文件夹",
+    "Keyword search only — loading the semantic model…": "仅关键词搜索 — 正在加载语义模型…",
+    "Keyword search only — semantic index %1/%2": "仅关键词搜索 — 语义索引 %1/%2",
+    "Indexing %1/%2 files": "正在索引 %1/%2 个文件",
+    "Keyword search only — semantic index loading…": "仅关键词搜索 — 语义索引加载中…",
+    "No folder open": "未打开文件夹", "Opening cancelled": "已取消打开",
+    "Semantic search ready · %n articles": "语义搜索已就绪 · %n 篇文章",
+    "Knowledge folder changed: results refreshed": "知识库已变更：结果已刷新",
+    "Paste or type the customer's message…  (Enter: search, Shift+Enter: new line)":
+        "粘贴或输入客户的消息…（Enter：搜索，Shift+Enter：换行）",
+    "Problems": "问题", "File": "文件", "Line": "行", "Message": "信息", "Problems (%n)": "问题（%n）",
+    "Copy reply (Ctrl+Enter)": "复制回复（Ctrl+Enter）", "Replies": "回复", "required": "必填",
+    "Guessed from the message: please check": "根据消息推测，请核对", "Default from the article": "文章中的默认值",
+    "Check before sending": "发送前请检查", "This reply may not be ready to send:": "此回复可能还不能发送：",
+    "Copy anyway": "仍然复制", "Settings": "设置",
+    "Built-in multilingual (Chinese + English)": "内置多语言模型（中文 + 英文）",
+    "Packaged MiniLM (English only)": "附带的 MiniLM（仅英文）", "Local model folder…": "本地模型文件夹…",
+    "default: the per-user data folder": "默认：用户数据文件夹", "Browse…": "浏览…", " days": " 天",
+    "Keep a private local log of suggestions (for content gaps)": "在本地私密记录建议（用于发现内容缺口）",
+    "Clear history": "清除历史", "Always on top": "窗口置顶", "System": "跟随系统", "Embedder": "嵌入模型",
+    "Model folder": "模型文件夹", "Index location": "索引位置", "Default review interval": "默认复审间隔",
+    "Agent name": "客服姓名", "Known placeholder values": "已知占位符值", "History": "历史", "Window": "窗口",
+    "Interface language": "界面语言", "A language change applies at the next start.": "语言更改将在下次启动时生效。",
+    "This folder does not look like a sentence-transformers model.": "此文件夹看起来不是 sentence-transformers 模型。",
+    "History cleared. Keep a private local log of suggestions": "历史已清除。在本地私密记录建议",
+    "Keyboard shortcuts": "键盘快捷键", "Go to the message box": "转到消息框",
+    "Search now (in the message box); go to the reply (in the results)": "立即搜索（在消息框中）；转到回复（在结果中）",
+    "New line in the message": "在消息中换行", "Move through the results from the message box": "在消息框中上下切换结果",
+    "Next placeholder field": "下一个占位符字段", "Copy the filled reply": "复制填好的回复",
+    "Copy the n-th reply": "复制第 n 条回复", "Clear the message and results": "清空消息和结果",
+    "Compact mode": "紧凑模式", "Open a knowledge folder": "打开知识库文件夹", "This list": "本列表",
+    "Keys": "按键", "Action": "操作", "Unfilled placeholder": "占位符未填写", "Personal data": "个人信息",
+    "Article overdue for review": "文章已超期未复审", "Article expired": "文章已过期",
+    "Article affected by a launch": "文章受新版本发布影响", "Article is a draft": "文章是草稿",
+    "Article is archived": "文章已归档", "Article may be stale": "文章可能已过时",
+    "anger": "愤怒", "complaint threat": "威胁投诉", "legal": "法律", "wants to leave": "想要退订/流失",
+    "safety": "安全", "repeat contact": "重复联系", "intensity": "情绪强烈", "Show": "显示", "Quit": "退出",
+}
+
+
+def main() -> int:
+    tree = ET.parse(TS)
+    missing = []
+    for message in tree.iter("message"):
+        source = message.findtext("source")
+        translation = message.find("translation")
+        if source not in ZH:
+            missing.append(source)
+            continue
+        translation.attrib.pop("type", None)
+        translation.text = None
+        for child in list(translation):
+            translation.remove(child)
+        if message.get("numerus") == "yes":
+            ET.SubElement(translation, "numerusform").text = ZH[source]
+        else:
+            translation.text = ZH[source]
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    if missing:
+        print("untranslated:", *missing, sep="\n  ", file=sys.stderr)
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
