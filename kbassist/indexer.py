@@ -15,7 +15,6 @@ means the file is seen as changed next time and re-applied (idempotent).
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import replace
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from .errors import Problem
 from .folder import scan_folder
 from .keyword_index import KeywordIndex
 from .model import Article, IndexChange, Progress
-from .reading import MAX_FILE_BYTES, decode_bytes
+from .reading import MAX_FILE_BYTES, content_hash, decode_bytes
 from .store import FileState, Store, StoredChunk, text_hash, vector_id
 from .vector_index import VectorIndex
 
@@ -92,7 +91,7 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str]) -> ParsedFile:
         raw = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
     except OSError as exc:
         return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem(rel, 0, f"unreadable: {exc}", "error")])
-    digest = hashlib.blake2b(raw, digest_size=16).hexdigest()
+    digest = content_hash(raw)
     if st.st_size > MAX_FILE_BYTES:
         problem = Problem(rel, 0, f"skipped: {st.st_size} bytes is over the {MAX_FILE_BYTES} byte limit")
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, [problem])
@@ -149,7 +148,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     # Removals last, so a renamed file's vectors were still there to be reused above.
     if diff.removed:
         vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
-        keyword.replace(diff.removed, [], {})
+        keyword.replace(diff.removed, [])
         with store.transaction():
             for rel in diff.removed:
                 store.remove_file(rel)
@@ -163,17 +162,14 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
                  unchanged: list[ParsedFile]) -> None:
     chunk_rows: list[StoredChunk] = []
     per_file: dict[str, list] = {}
-    titles = {}
     old_vids = [vid for p in fresh for vid, _ in store.chunks_of(p.state.path).values()]
     for p in fresh:
         chunks = chunk_article(p.article) if p.article is not None else []
         per_file[p.state.path] = chunks
-        if p.article is not None:
-            titles[p.article.id] = p.article.title
         chunk_rows += [StoredChunk(vector_id(c.key), c.key, c.article_id, p.state.path, c.heading, c.line, c.kind,
                                    c.text) for c in chunks]
     reuse = store.vectors_by_hash({text_hash(c.text) for c in chunk_rows})
-    keyword.replace([p.state.path for p in fresh], chunk_rows, titles)
+    keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None])
     with store.transaction():
         for p in unchanged:  # same bytes, new mtime: remember it so the next start skips the read
             store.put_file(p.state)

@@ -1,9 +1,16 @@
-"""The keyword half of the hybrid index: whoosh, one document per chunk.
+"""The keyword half of the hybrid index: whoosh, one document per article.
 
-Fields are weighted so a match in an article's title or its listed customer
-questions counts more than one in the body. English typos are forgiven by a
-fuzzy fallback that only kicks in for query words the index has never seen,
-so correctly spelled queries pay nothing for it.
+whoosh stores the index; queries are scored by `kbassist.bm25` over its
+postings (whoosh's own scorer walks every posting in Python). One document
+per article and one weighted text field keep posting lists short. Title
+and listed customer questions are repeated in the field so a match there
+counts more than one in the body (BM25F-like weighting in a single field).
+The best section of a keyword hit is picked afterwards, among that
+article's few chunks only.
+
+English typos are forgiven by a fuzzy pass that runs only for query words
+the folder has never seen, and only when the exact query finds little, so
+correctly spelled queries pay nothing for it.
 """
 from __future__ import annotations
 
@@ -14,36 +21,40 @@ from pathlib import Path
 from typing import Iterable
 
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
-from whoosh.query import FuzzyTerm, Or, Term
-from whoosh.scoring import BM25F
+from whoosh.fields import ID, TEXT, Schema
 
 from .analysis import mixed_analyzer, query_terms, warm_up
-from .store import StoredChunk
+from .bm25 import PostingScorer
+from .model import Article
 
-FIELD_BOOSTS = {"title": 3.0, "questions": 2.5, "heading": 1.5, "body": 1.0}
+TITLE_WEIGHT = 3  # copies of the title in the indexed text
+QUESTION_WEIGHT = 2  # copies of each listed customer question
+ENOUGH_HITS = 5  # fewer exact hits than this and unknown words are retried fuzzily
+MAX_QUERY_TERMS = 24  # a pasted essay is cut to its rarest words
+MAX_FUZZY_WORDS = 3
+FUZZY_WEIGHT = 0.6
 
 
 def make_schema() -> Schema:
-    analyzer = mixed_analyzer()
-    return Schema(
-        vid=NUMERIC(stored=True, unique=True, bits=64, signed=True),
-        path=ID(stored=False),
-        article_id=ID(stored=True),
-        title=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["title"]),
-        questions=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["questions"]),
-        heading=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["heading"]),
-        body=TEXT(analyzer=analyzer, field_boost=FIELD_BOOSTS["body"]),
-        kind=STORED(),
-    )
+    return Schema(article_id=ID(stored=True, unique=True), path=ID(stored=False),
+                  text=TEXT(analyzer=mixed_analyzer()))
+
+
+def keyword_text(article: Article) -> str:
+    """The text indexed for an article: weighted title and questions, then headings and body."""
+    parts = [article.title] * TITLE_WEIGHT
+    parts += [q for q in article.questions for _ in range(QUESTION_WEIGHT)]
+    for section in article.sections:
+        parts += [section.heading, section.text]
+    parts += [f"{r.title}\n{r.text}" for r in article.replies]
+    return "\n".join(p for p in parts if p)
 
 
 @dataclass(frozen=True)
 class KeywordHit:
-    vid: int
     article_id: str
     score: float
-    matched: frozenset[str]  # query terms found in this chunk
+    matched: frozenset[str]  # query terms found in this article
 
 
 @dataclass(frozen=True)
@@ -54,15 +65,16 @@ class KeywordResult:
 
 
 class KeywordIndex:
-    """Owns the whoosh directory; searches use one cached searcher refreshed after writes."""
+    """Owns the whoosh directory; searches use one cached searcher replaced after writes."""
 
     def __init__(self, directory: Path):
         self.directory = Path(directory)
         self._lock = threading.Lock()
-        self._analyzer = mixed_analyzer()
+        self.analyzer = mixed_analyzer()
         warm_up()
         self._ix = self._open_or_create()
-        self._searcher = self._ix.searcher(weighting=BM25F())
+        self._reader = self._ix.reader()
+        self._posting_scorer: PostingScorer | None = None
 
     def _open_or_create(self):
         if whoosh_index.exists_in(str(self.directory)):
@@ -76,56 +88,50 @@ class KeywordIndex:
 
     def close(self) -> None:
         with self._lock:
-            self._searcher.close()
+            self._reader.close()
             self._ix.close()
 
     def doc_count(self) -> int:
-        return self._searcher.doc_count()
+        return self._reader.doc_count()
 
-    def replace(self, remove_paths: Iterable[str], chunks: Iterable[StoredChunk], titles: dict[str, str]) -> None:
-        """Delete every chunk of `remove_paths`, add `chunks`, commit once."""
+    def replace(self, remove_paths: Iterable[str], articles: Iterable[Article]) -> None:
+        """Delete the documents of `remove_paths`, add `articles`, commit once."""
         writer = self._ix.writer(limitmb=128)
         try:
             for path in remove_paths:
                 writer.delete_by_term("path", path)
-            for c in chunks:
-                body = c.text.split("\n", 1)[1] if "\n" in c.text else ""
-                writer.add_document(
-                    vid=c.vid, path=c.path, article_id=c.article_id, title=titles.get(c.article_id, ""),
-                    questions=body if c.kind == "head" else "", heading=c.heading,
-                    body="" if c.kind == "head" else body, kind=c.kind,
-                )
+            for article in articles:
+                writer.add_document(article_id=article.id, path=article.path, text=keyword_text(article))
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
         with self._lock:
-            # A fresh searcher rather than refresh(): refresh fails on an index that was empty.
-            # The old one is left to the garbage collector, as a search may still be using it.
-            self._searcher = self._ix.searcher(weighting=BM25F())
+            # A fresh reader; the old one is left to the garbage collector, as a search may still use it.
+            self._reader = self._ix.reader()
+            self._posting_scorer = None
+
+    def _scorer(self) -> PostingScorer:
+        with self._lock:
+            if self._posting_scorer is None:
+                self._posting_scorer = PostingScorer(self._reader, "text", "article_id")
+            return self._posting_scorer
 
     def search(self, text: str, limit: int = 50) -> KeywordResult:
-        terms = query_terms(self._analyzer, text)
-        if not terms:
-            return KeywordResult([], [], 0)
-        with self._lock:
-            searcher = self._searcher
-        reader = searcher.reader()
-        clauses = []
-        known = 0
-        for term in terms:
-            seen = any(reader.doc_frequency(f, term) for f in FIELD_BOOSTS)
-            known += seen
-            for field in FIELD_BOOSTS:
-                if seen:
-                    clauses.append(Term(field, term))
-                elif term.isascii() and term.isalpha() and len(term) >= 4:
-                    clauses.append(FuzzyTerm(field, term, boost=0.6, maxdist=1 if len(term) < 8 else 2))
-        if not clauses:
-            return KeywordResult([], terms, 0)
-        results = searcher.search(Or(clauses), limit=limit, terms=True)
-        hits = []
-        for r in results:
-            matched = frozenset(t.decode() if isinstance(t, bytes) else t for _, t in r.matched_terms())
-            hits.append(KeywordHit(r["vid"], r["article_id"], float(r.score), matched))
-        return KeywordResult(hits, terms, known)
+        scorer = self._scorer()
+        reader = scorer.reader
+        terms = query_terms(self.analyzer, text)
+        frequency = {t: reader.doc_frequency("text", t) for t in terms}
+        known = [t for t in terms if frequency[t]]
+        if len(known) > MAX_QUERY_TERMS:
+            known = sorted(known, key=frequency.get)[:MAX_QUERY_TERMS]
+        weights = dict.fromkeys(known, 1.0)
+        hits = scorer.score(weights, limit)
+        unknown = [t for t in terms if not frequency[t] and t.isascii() and t.isalpha() and len(t) >= 4]
+        best = max((len(m) for _, _, m in hits), default=0)
+        if unknown and (len(hits) < ENOUGH_HITS or best < len(terms) / 2):
+            for word in sorted(unknown, key=len, reverse=True)[:MAX_FUZZY_WORDS]:
+                for near in reader.terms_within("text", word, 1 if len(word) < 8 else 2, prefix=1):
+                    weights.setdefault(near, FUZZY_WEIGHT)
+            hits = scorer.score(weights, limit)
+        return KeywordResult([KeywordHit(key, score, matched) for key, score, matched in hits], terms, len(known))

@@ -7,11 +7,17 @@ warning; none stops the folder.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from .errors import Problem
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
+
+
+def content_hash(raw: bytes) -> str:
+    """A file's content hash (blake2b-128 of its bytes): the index manifest's and mark-reviewed's check."""
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
 
 
 def read_text(path: Path, rel: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[str | None, list[Problem]]:

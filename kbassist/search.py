@@ -19,6 +19,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
+from .analysis import query_terms
 from .keyword_index import KeywordIndex
 from .model import Article, SearchHit, SearchResult
 from .store import Store
@@ -61,7 +62,6 @@ class _Candidate:
     article_id: str
     kw: float = 0.0
     kw_rank: int = 0
-    kw_vid: int | None = None
     kw_terms: frozenset = frozenset()
     sem: float = 0.0
     sem_rank: int = 0
@@ -85,8 +85,7 @@ class HybridSearcher:
             terms = kw.terms
             for hit in kw.hits:
                 c = cands.setdefault(hit.article_id, _Candidate(hit.article_id))
-                if hit.score > c.kw:
-                    c.kw, c.kw_vid, c.kw_terms = hit.score, hit.vid, hit.matched
+                c.kw, c.kw_terms = hit.score, hit.matched
         vector = self.embed(query) if query and mode in ("hybrid", "semantic") else None
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
@@ -101,7 +100,7 @@ class HybridSearcher:
         self._fuse(ranked, effective, terms)
         ranked.sort(key=lambda c: c.score, reverse=True)
         confidence = self._confidence(ranked[0], terms, effective) if ranked else 0.0
-        hits = tuple(self._hit(c, query) for c in ranked[:k])
+        hits = tuple(self._hit(c, query, terms) for c in ranked[:k])
         took = (time.perf_counter() - start) * 1000
         return SearchResult(query, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
                             hits, round(confidence, 4))
@@ -138,13 +137,24 @@ class HybridSearcher:
             return best.sem
         return 0.7 * best.sem + 0.3 * coverage
 
-    def _hit(self, c: _Candidate, query: str) -> SearchHit:
+    def _hit(self, c: _Candidate, query: str, terms: list[str]) -> SearchHit:
+        """The article with its best section: the closest in meaning, else the one with most query words."""
         article = self.articles[c.article_id]
-        vid = c.sem_vid if (c.sem_vid is not None and (c.kw_vid is None or c.sem >= 0.5)) else c.kw_vid
-        chunk = self.store.chunk(vid) if vid is not None else None
+        if c.sem_vid is not None and (c.sem >= 0.5 or not c.kw_terms):
+            chunk = self.store.chunk(c.sem_vid)
+        else:
+            chunk = self._best_keyword_chunk(c.article_id, set(terms))
         heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
         return SearchHit(article.id, article.title, article.path, heading, line, round(c.score, 4),
                          snippet(text, query), article.lang, round(c.kw, 4), round(c.sem, 4))
+
+
+    def _best_keyword_chunk(self, article_id: str, terms: set[str]):
+        chunks = self.store.chunks_of_article(article_id)
+        if not chunks:
+            return None
+        return max(chunks, key=lambda ch: (len(terms & set(query_terms(self.keyword.analyzer, ch.text))),
+                                           ch.kind == "section"))
 
 
 def _coverage(c: _Candidate, terms: list[str]) -> float:

@@ -23,7 +23,7 @@ import numpy as np
 from .errors import Problem
 from .model import Article, Chunk
 
-FORMAT_VERSION = "3"
+FORMAT_VERSION = "4"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -34,6 +34,7 @@ CREATE TABLE IF NOT EXISTS chunks (
     kind TEXT, text TEXT, text_hash TEXT, vector BLOB);
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
+CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
 """
 
@@ -111,9 +112,11 @@ class Store:
         ).fetchone()
         return StoredChunk(*row) if row else None
 
-    def all_chunks(self) -> Iterator[StoredChunk]:
-        for row in self.db.execute("SELECT vid, key, article_id, path, heading, line, kind, text FROM chunks"):
-            yield StoredChunk(*row)
+    def chunks_of_article(self, article_id: str) -> list[StoredChunk]:
+        rows = self.db.execute(
+            "SELECT vid, key, article_id, path, heading, line, kind, text FROM chunks WHERE article_id=?",
+            (article_id,))
+        return [StoredChunk(*row) for row in rows]
 
     def vectors_by_hash(self, hashes: Iterable[str]) -> dict[str, bytes]:
         """Already-computed vectors for texts seen before (renames, moved sections)."""
