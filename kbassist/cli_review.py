@@ -1,9 +1,18 @@
 """`kbassist review`: the editors' weekly review of a knowledge folder, from the command line.
 
-A thin layer: read the folder, call `kbassist.review`, print or write the
-report. Snoozes and past reports live in a per-folder state dir
-(`<data dir>/review/<folder hash>/`, `--state-dir` to choose another,
-`KBASSIST_DATA_DIR` moves the data dir), never in the folder itself.
+A thin layer over `Assistant`: open (and bring up to date) the folder's
+index, call `review`, `mark_reviewed` or `snooze`, print or write the
+report. Duplicates use the vectors the index already stores, content gaps
+the unanswered messages of the app's history log (in the data dir;
+`KBASSIST_DATA_DIR` moves it). Snoozes and past reports live in a
+per-folder state dir (`<data dir>/review/<folder hash>/`, `--state-dir` to
+choose another), never in the folder itself.
+
+`--embedder none` indexes the folder without embedding (keyword side only),
+under the settings' embedder name so an existing index is not invalidated;
+no model is loaded and duplicates and content gaps are skipped.
+(`--mark-reviewed` re-indexes the file through the engine, which embeds
+whatever chunks are still pending, so there the model may load.)
 """
 from __future__ import annotations
 
@@ -14,28 +23,23 @@ from pathlib import Path
 import click
 
 from . import review
-from .embedders import load_embedder
-from .errors import KbError
-from .history import History, default_history_path
-
-GAP_WINDOW_DAYS = 7
 
 
 def _date(value: dt.datetime | None) -> dt.date:
     return value.date() if value else dt.date.today()
 
 
-def _vectors(articles, embedder):
-    """Chunk vectors for the duplicate rule; the engine's stored vectors replace this when it runs the review."""
-    published = [a for a in articles if a.status == "published" and not a.is_launch]
-    return review.article_vectors(published, embedder)
+def _open(folder: Path, index_dir: Path | None, embedder: str | None):
+    """The folder's Assistant, its index brought up to date (see the module doc for `none`)."""
+    from .cli import open_assistant, run_with_progress
 
+    if embedder != "none":
+        return open_assistant(folder, index_dir, embedder, quiet=True, warm_model=False)
+    from .assistant import Assistant
 
-def _gaps(history_path: Path, as_of: dt.date, embedder) -> tuple:
-    """Clusters of the last week's unanswered (already masked) messages from the local history log."""
-    since = as_of - dt.timedelta(days=GAP_WINDOW_DAYS)
-    messages = [m.text for m in History(history_path).no_answer_messages(since)]
-    return review.content_gaps(messages, embedder.embed)
+    assistant = Assistant(folder, index_dir)
+    run_with_progress(assistant.index(embed=False), quiet=True)
+    return assistant
 
 
 def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None:
@@ -55,9 +59,11 @@ def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None
 
 def register(cli: click.Group) -> None:
     """Add the `review` command to `cli`."""
+    from .cli import engine_errors, index_dir_opt
 
     @cli.command("review")
     @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+    @index_dir_opt
     @click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Review as of this date (default: today).")
     @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
     @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
@@ -67,18 +73,16 @@ def register(cli: click.Group) -> None:
                   help="Date for --mark-reviewed (default: today).")
     @click.option("--snooze", "snooze_id", metavar="ID", help="Hide article ID from the queue for --days days.")
     @click.option("--days", type=click.IntRange(min=1), help="How long --snooze hides the article.")
-    @click.option("--every", "default_every", type=click.IntRange(min=1), default=90, show_default=True,
-                  help="Review interval in days for articles without `review_every`.")
-    @click.option("--embedder", default="use-multilingual", show_default=True,
-                  help="Embedder for duplicate detection: use-multilingual, minilm, hash, a model folder, "
-                       "or 'none' to skip duplicates and content gaps.")
-    @click.option("--history", "history_path", type=click.Path(dir_okay=False, path_type=Path),
-                  help="History log whose unanswered messages of the last 7 days become content gaps "
-                       "(default: the app's log).")
+    @click.option("--every", "default_every", type=click.IntRange(min=1),
+                  help="Review interval in days for articles without `review_every` (default: settings, 90).")
+    @click.option("--embedder",
+                  help="The index's embedder (default: settings): use-multilingual, minilm, hash, a model "
+                       "folder, or 'none' to index without embedding and skip duplicates and content gaps.")
     @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path),
                   help="Where snoozes and past reports are kept (default: per-user data dir).")
-    def review_command(folder: Path, as_of, as_json, out, mark_id, mark_date, snooze_id, days, default_every,
-                       embedder, history_path, state_dir) -> None:
+    @engine_errors
+    def review_command(folder: Path, index_dir, as_of, as_json, out, mark_id, mark_date, snooze_id, days,
+                       default_every, embedder, state_dir) -> None:
         """Weekly review: overdue, expired, launch-hit, broken, duplicate and untranslated articles.
 
         \b
@@ -88,43 +92,24 @@ def register(cli: click.Group) -> None:
           kbassist review ./kb --mark-reviewed returns/return-policy
           kbassist review ./kb --snooze returns/return-policy --days 14
         """
+        if snooze_id and days is None:
+            raise click.UsageError("--snooze needs --days N")
         when = _date(as_of)
-        state = review.ReviewState(review.state_dir_for(folder, state_dir))
-        try:
-            snapshot = review.load_folder(folder)
+        with _open(folder, index_dir, embedder) as assistant:
+            if default_every:
+                assistant.settings = assistant.settings.replace(review_every_days=default_every)
+            if mark_id:
+                assistant.mark_reviewed(mark_id, _date(mark_date))
+                path = assistant.article(mark_id).path
+                click.echo(f"marked {mark_id} reviewed on {_date(mark_date).isoformat()} ({path})")
+            if snooze_id:
+                until = assistant.snooze(snooze_id, days, state_dir, as_of=when)
+                click.echo(f"snoozed {snooze_id} until {until.isoformat()}")
             if mark_id or snooze_id:
-                _act(folder, snapshot, state, mark_id, _date(mark_date), snooze_id, days, when)
                 return
-            vectors, gaps = None, ()
-            if embedder != "none":
-                model = load_embedder(embedder)
-                vectors = _vectors(snapshot.articles, model)
-                gaps = _gaps(history_path or default_history_path(), when, model)
-            report = review.run_review(snapshot.articles, as_of=when, vectors=vectors,
-                                       default_every_days=default_every, problems=snapshot.problems,
-                                       content_gaps=gaps)
-            report = state.apply(report)
-            state.record(report)
-        except KbError as exc:
-            raise click.ClickException(str(exc)) from exc
-        for problem in state.problems:
-            click.echo(f"warning: {problem}", err=True)
+            seen = len(assistant.notices)
+            embedded = embedder != "none"
+            report = assistant.review(when, state_dir=state_dir, duplicates=embedded, gaps=embedded)
+            for notice in assistant.notices[seen:]:
+                click.echo(f"warning: {notice}", err=True)
         _write(report, as_json, out)
-
-
-def _act(folder: Path, snapshot: review.FolderSnapshot, state: review.ReviewState, mark_id: str | None,
-         mark_date: dt.date, snooze_id: str | None, days: int | None, as_of: dt.date) -> None:
-    """--mark-reviewed / --snooze: change one thing, say what changed."""
-    if snooze_id and days is None:
-        raise click.UsageError("--snooze needs --days N")
-    for key in filter(None, (mark_id, snooze_id)):
-        if snapshot.article(key) is None:
-            raise click.ClickException(f"no article with id {key!r} in {folder}")
-    if mark_id:
-        article = snapshot.article(mark_id)
-        review.mark_reviewed(folder / article.path, mark_date, snapshot.hashes[article.path])
-        click.echo(f"marked {mark_id} reviewed on {mark_date.isoformat()} ({article.path})")
-    if snooze_id:
-        until = as_of + dt.timedelta(days=days)
-        state.snooze(snooze_id, until)
-        click.echo(f"snoozed {snooze_id} until {until.isoformat()}")

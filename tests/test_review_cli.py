@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kbassist.cli_review import register
-from kbassist.history import History
+from kbassist.history import History, default_history_path
 from kbassist.review import state_dir_for
 from test_review_rules import kb_article
 
@@ -114,15 +114,26 @@ def test_state_lives_in_the_data_dir_when_no_state_dir_is_given(cli, kb, tmp_pat
 
 
 def test_unanswered_messages_in_the_history_log_become_content_gaps(cli, kb, tmp_path):
-    log = History(tmp_path / "history.sqlite3")
+    log = History(default_history_path())  # the app's log, in this test's KBASSIST_DATA_DIR
     for _ in range(3):
         log.record_suggest("en", False, True, "do you ship to mars")
     log.record_suggest("en", False, False, "where is my card")
     log.close()
-    result = run(cli, kb, "--json", "--embedder", "hash", "--history", tmp_path / "history.sqlite3",
-                 state=tmp_path / "state")
+    result = run(cli, kb, "--json", "--embedder", "hash", state=tmp_path / "state")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["content_gaps"] == [{"count": 3, "examples": ["do you ship to mars"]}]
+
+
+def test_index_dir_is_used_and_every_overrides_the_default_interval(cli, kb, tmp_path):
+    index = tmp_path / "index"
+    data = review_json(cli, kb, tmp_path, D, "--index-dir", index, "--every", 500)
+    assert (index / "current" / "store.sqlite3").exists()
+    assert {a["id"] for a in data["articles"]} == {"links"}  # "old" (reviewed 2025-01-01) is not due yet
+
+
+def test_unknown_snooze_id_is_refused(cli, kb, tmp_path):
+    result = run(cli, kb, "--snooze", "nope", "--days", 3, state=tmp_path / "state")
+    assert result.exit_code == 1 and "no article with id 'nope'" in result.output
 
 
 def test_corrupt_state_file_is_set_aside_with_a_warning_and_the_review_still_runs(cli, kb, tmp_path):

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from kbassist.embedders import load_embedder
-from kbassist.review import article_vectors, content_gaps, load_folder, number_facts, run_review, similar_pairs
+from kbassist.review import content_gaps, number_facts, run_review, similar_pairs
 from kbassist.review import duplicates
-from test_review_rules import kb_article
+from test_review_rules import indexed, kb_article
 
 D = dt.date(2026, 6, 1)
 
@@ -57,13 +57,12 @@ def _folder(tmp_path):
                reviewed=dt.date(2026, 5, 1), translation_of="returns/window", questions=["几天内可以退货"])
     kb_article(tmp_path, "lock/fingerprint.md", FINGERPRINT, title="Add a fingerprint", **common,
                questions=["how do i add a fingerprint", "register a new finger on the lock"])
-    return load_folder(tmp_path)
 
 
 def test_same_language_near_duplicates_are_paired_and_their_numbers_conflict(tmp_path, use):
-    snapshot = _folder(tmp_path)
-    vectors = article_vectors(snapshot.articles, use)
-    report = run_review(snapshot.articles, as_of=D, vectors=vectors)
+    _folder(tmp_path)
+    with indexed(tmp_path, use, embed=True) as assistant:
+        report = run_review(assistant.articles(), as_of=D, vectors=assistant.article_vectors())
     reasons = {i.id: {r.code: r.detail for r in i.reasons} for i in report.items}
     assert set(reasons) == {"returns/window", "returns/policy"}
     assert set(reasons["returns/window"]) == {"duplicate:returns/policy", "conflict:returns/policy"}
@@ -72,21 +71,40 @@ def test_same_language_near_duplicates_are_paired_and_their_numbers_conflict(tmp
 
 
 def test_without_vectors_no_duplicate_rule_runs(tmp_path):
-    snapshot = _folder(tmp_path)
-    assert run_review(snapshot.articles, as_of=D, vectors=None).items == ()
+    _folder(tmp_path)
+    with indexed(tmp_path) as assistant:
+        assert run_review(assistant.articles(), as_of=D, vectors=None).items == ()
+
+
+def test_review_uses_the_stored_vectors_and_never_embeds_articles_again(tmp_path, use):
+    _folder(tmp_path)
+
+    class Counting:
+        name, dim, calls = use.name, use.dim, 0
+
+        def embed(self, texts):
+            Counting.calls += 1
+            return use.embed(texts)
+
+    with indexed(tmp_path, Counting(), embed=True) as assistant:
+        calls = Counting.calls
+        report = assistant.review(D, state_dir=tmp_path / "state")
+    assert Counting.calls == calls  # no unanswered messages either, so nothing was embedded
+    assert {i.id for i in report.items} == {"returns/window", "returns/policy"}
 
 
 def test_translations_are_never_duplicates_even_when_tagged_with_the_same_language(tmp_path, use):
     kb_article(tmp_path, "a.md", RETURN_A, title="14-day returns", lang="en")
     kb_article(tmp_path, "a-copy.md", RETURN_A, title="14-day returns", lang="en", translation_of="a")
-    snapshot = load_folder(tmp_path)
-    assert similar_pairs(snapshot.articles, article_vectors(snapshot.articles, use)) == []
+    with indexed(tmp_path, use, embed=True) as assistant:
+        assert similar_pairs(assistant.articles(), assistant.article_vectors()) == []
 
 
 def test_pairs_are_found_across_matrix_blocks(tmp_path, monkeypatch):
     for i in range(10):
         kb_article(tmp_path, f"t{i}.md", lang="en")
-    articles = load_folder(tmp_path).articles
+    with indexed(tmp_path) as assistant:
+        articles = assistant.articles()
     rng = np.random.default_rng(0)
     vectors = {a.id: rng.standard_normal((2, 32)).astype(np.float32) for a in articles}
     vectors["t8"] = vectors["t1"] + 0.01  # far apart in the ordering: different blocks

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kbassist.errors import KbError
-from kbassist.review import ArticleChanged, content_hash, load_folder, mark_reviewed, set_reviewed
+from kbassist.reading import content_hash
+from kbassist.review import ArticleChanged, mark_reviewed, set_reviewed
+from test_review_rules import indexed
 
 NEW = dt.date(2026, 11, 24)
 
@@ -100,12 +102,10 @@ def test_marking_on_disk_rewrites_the_file_atomically_keeping_permissions(tmp_pa
     path = tmp_path / "a.md"
     path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
     path.chmod(0o640)
-    snapshot = load_folder(tmp_path)
-    mark_reviewed(path, NEW, snapshot.hashes["a.md"])
+    mark_reviewed(path, NEW, content_hash(path.read_bytes()))
     assert path.read_bytes() == b"---\ntitle: A\nreviewed: 2026-11-24\n---\nBody\n"
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
     assert sorted(os.listdir(tmp_path)) == ["a.md"]  # no temp file left behind
-    assert load_folder(tmp_path).article("a").reviewed == NEW
 
 
 def test_file_changed_since_it_was_read_is_refused_and_left_alone(tmp_path):
@@ -116,3 +116,39 @@ def test_file_changed_since_it_was_read_is_refused_and_left_alone(tmp_path):
     with pytest.raises(ArticleChanged, match="changed on disk"):
         mark_reviewed(path, NEW, read_hash)
     assert path.read_bytes() == b"---\nreviewed: 2026-01-01\n---\nBody edited elsewhere\n"
+
+
+# -- through the engine --------------------------------------------------------------------
+def test_manifest_hash_is_the_content_hash_mark_reviewed_checks(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"---\ntitle: A\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        manifest = assistant._ix.store.files()["a.md"].hash
+    assert manifest == content_hash((tmp_path / "a.md").read_bytes())
+
+
+def test_assistant_marks_reviewed_and_the_index_shows_it_at_once(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        change = assistant.mark_reviewed("a", NEW)
+        assert change.updated == ("a",)
+        assert assistant.article("a").reviewed == NEW
+    assert path.read_bytes() == b"---\ntitle: A\nreviewed: 2026-11-24\n---\nBody\n"
+
+
+def test_assistant_refuses_to_mark_a_file_edited_since_it_was_indexed(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\nreviewed: 2026-01-01\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        path.write_bytes(b"---\nreviewed: 2026-01-01\n---\nBody edited elsewhere\n")
+        with pytest.raises(ArticleChanged, match="changed on disk since it was last read"):
+            assistant.mark_reviewed("a", NEW)
+    assert path.read_bytes() == b"---\nreviewed: 2026-01-01\n---\nBody edited elsewhere\n"
+
+
+def test_assistant_refuses_unknown_ids_and_snoozes_known_ones(tmp_path):
+    (tmp_path / "a.md").write_bytes(b"---\ntitle: A\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        with pytest.raises(KbError, match="no article with id 'nope'"):
+            assistant.mark_reviewed("nope", NEW)
+        assert assistant.snooze("a", 14, tmp_path / "state", as_of=NEW) == dt.date(2026, 12, 8)

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from kbassist.review import freshness, launch_notes, load_folder, run_review
+from kbassist.assistant import Assistant
+from kbassist.review import freshness, launch_notes, run_review
 
 D = dt.date
 
@@ -20,9 +21,17 @@ def kb_article(folder: Path, rel: str, body: str = "# Title\n\nText.\n", **front
     return path
 
 
+def indexed(folder: Path, embedder="hash", embed: bool = False) -> Assistant:
+    """The folder's Assistant (index in the per-test data dir), brought up to date; close it after use."""
+    assistant = Assistant(folder, embedder=embedder)
+    for _ in assistant.index(embed=embed):
+        pass
+    return assistant
+
+
 def review(folder: Path, as_of: dt.date, **kwargs):
-    snapshot = load_folder(folder)
-    return run_review(snapshot.articles, as_of=as_of, vectors=None, problems=snapshot.problems, **kwargs)
+    with indexed(folder) as assistant:
+        return run_review(assistant.articles(), as_of=as_of, vectors=None, problems=assistant.problems(), **kwargs)
 
 
 def codes(report, article_id: str) -> list[str]:
@@ -161,8 +170,8 @@ def test_freshness_helper_warns_about_a_stale_article_without_softer_signals(tmp
     _launch(tmp_path)
     kb_article(tmp_path, "a.md", product="lock", reviewed=D(2025, 1, 1), expires=D(2026, 3, 10))
     kb_article(tmp_path, "new.md", product="lock")
-    snapshot = load_folder(tmp_path)
-    launches, _ = launch_notes(snapshot.articles)
+    with indexed(tmp_path) as snapshot:
+        launches, _ = launch_notes(snapshot.articles())
     article = snapshot.article("a")
     found = [r.code for r in freshness(article, launches, D(2026, 3, 5), 90)]
     assert found == ["review_overdue", "launch:launches/lock-3"]  # expiring soon is not a warning

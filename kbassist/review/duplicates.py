@@ -1,5 +1,7 @@
 """Near-duplicate articles (same language, same questions) and the numbers they disagree on.
 
+The vectors are the ones the index already stores (`Assistant.article_vectors()`:
+per article, its chunk rows, head first); the review never embeds articles.
 Similarity of two articles is the mean of two cosines: their heads (title +
 questions, the first vector row: "do they answer the same questions?") and
 their centroids (all rows averaged: "do they say the same things?"). Either
@@ -20,28 +22,10 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..chunks import chunk_article
-from ..embedders import Embedder
 from ..model import Article
 
 DUPLICATE_THRESHOLD = 0.75
 BLOCK_ROWS = 2048
-
-
-def article_vectors(articles: Sequence[Article], embedder: Embedder) -> dict[str, np.ndarray]:
-    """Each article's chunk vectors, head first: the layout the engine's index stores.
-
-    Used when no index is at hand (the CLI on a bare folder); the engine
-    passes its stored vectors instead of embedding again.
-    """
-    texts: list[str] = []
-    spans: list[tuple[str, int, int]] = []
-    for article in articles:
-        chunks = [c.text for c in chunk_article(article)]
-        spans.append((article.id, len(texts), len(texts) + len(chunks)))
-        texts.extend(chunks)
-    matrix = embedder.embed(texts)
-    return {key: matrix[start:end] for key, start, end in spans}
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:

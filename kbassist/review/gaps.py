@@ -17,6 +17,7 @@ from ..textutil import collapse_ws
 from .model import Gap
 
 GAP_THRESHOLD = 0.6
+GAP_WINDOW_DAYS = 7  # the weekly review looks at the last week's unanswered messages
 MAX_EXAMPLES = 3
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KbError
-from .source import content_hash
+from ..reading import content_hash
 
 BOM = b"\xef\xbb\xbf"
 KEY_LINE = re.compile(r"^reviewed[ \t]*:")
@@ -35,7 +35,7 @@ FENCE_END = ("---", "...")
 
 
 class ArticleChanged(KbError):
-    """The file on disk is not the one the caller read; reload before marking it reviewed."""
+    """The file on disk is not the one the caller read (the index's manifest hash); re-read it first."""
 
 
 def mark_reviewed(path: Path, on: dt.date, expected_hash: str) -> None:
@@ -46,7 +46,8 @@ def mark_reviewed(path: Path, on: dt.date, expected_hash: str) -> None:
     except OSError as exc:
         raise KbError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if content_hash(raw) != expected_hash:
-        raise ArticleChanged(f"{path} changed on disk since it was read; reload it and mark it again")
+        raise ArticleChanged(f"{path} changed on disk since it was last read (indexed); "
+                             f"check the change, re-index, then mark it reviewed again")
     _replace_atomically(path, set_reviewed(raw, on, str(path)))
 
 

@@ -54,6 +54,12 @@ class ReviewState:
         shown = tuple(i for i in report.items if i not in hidden)
         return dataclasses.replace(report, items=shown, snoozed=hidden, changes=self._changes(report))
 
+    def apply_and_record(self, report: ReviewReport) -> ReviewReport:
+        """`apply`, then `record` the result: what one weekly review run does."""
+        report = self.apply(report)
+        self.record(report)
+        return report
+
     def record(self, report: ReviewReport) -> None:
         """Remember this report's flagged articles (snoozed ones included) under its date."""
         history = self._load("reports.json")
