@@ -22,7 +22,7 @@ from typing import Callable, Generator, Iterable
 
 import numpy as np
 
-from .embedders import Embedder, embedder_name, load_embedder
+from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, Problem
 from .history import History
 from .indexer import diff_folder, embed_pending, sync_files
@@ -45,12 +45,13 @@ def default_index_dir(folder: Path, settings: Settings) -> Path:
 class _Index:
     """The store, keyword index and vector index of one directory, opened together."""
 
-    def __init__(self, directory: Path, embedder: str, notices: list[str]):
+    def __init__(self, directory: Path, embedder: str | None, notices: list[str]):
+        """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored)."""
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
         self.store = self._open_store(notices)
         self.keyword = KeywordIndex(directory / "keyword")
-        if self.store.meta("embedder") != embedder:
+        if embedder is not None and self.store.meta("embedder") != embedder:
             if self.store.meta("embedder"):
                 notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
             with self.store.transaction():
@@ -128,7 +129,7 @@ class Assistant:
             old.rename(current)  # a swap was interrupted after its first rename
         for leftover in (building, old):
             shutil.rmtree(leftover, ignore_errors=True)
-        ix = _Index(current, embedder_name(self._embedder_spec), self.notices)
+        ix = _Index(current, self._required_embedder(), self.notices)
         self._articles: dict[str, Article] = {a.id: a for a in ix.store.articles()}
         self._bind(ix)
         return ix
@@ -156,8 +157,19 @@ class Assistant:
         """The embedder, loaded on first use (about a second for the default)."""
         with self._model_lock:
             if self._embedder is None:
-                self._embedder = load_embedder(self._embedder_spec)
+                self._embedder = load_embedder(self._resolved_spec())
             return self._embedder
+
+    def _required_embedder(self) -> str | None:
+        return None if self._embedder_spec == AUTO else embedder_name(self._embedder_spec)
+
+    def _resolved_spec(self) -> str:
+        """`auto` becomes what this index already uses, else the choice for the folder's languages."""
+        if self._embedder_spec == AUTO:
+            stored = self._ix.store.meta("embedder")
+            languages = [a.lang for a in self._articles.values() if a.searchable]
+            self._embedder_spec = stored if stored in AUTO_CHOICES else choose_embedder(languages)
+        return self._embedder_spec
 
     @property
     def model_loaded(self) -> bool:
@@ -168,7 +180,9 @@ class Assistant:
             return None
         if self._ix.vectors is None or len(self._ix.vectors) == 0:
             return None
-        return self.embedder.embed([text])[0]
+        embedder = self.embedder
+        embed_query = getattr(embedder, "embed_query", None)
+        return embed_query(text) if embed_query else embedder.embed([text])[0]
 
     # -- indexing ----------------------------------------------------------------
     def index(self, rebuild: bool = False, paths: Iterable[str] | None = None,
@@ -215,6 +229,8 @@ class Assistant:
         if ix.store.count_pending() == 0:
             return 0
         embedder = self.embedder
+        if ix.store.meta("embedder") != embedder.name:  # `auto` was just resolved
+            ix.store.set_meta("embedder", embedder.name)
         vectors = ix.ensure_vectors(embedder.dim)
         if ix is self._ix:
             self._bind(ix)
@@ -229,7 +245,7 @@ class Assistant:
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
         building = self.index_dir / "building"
         shutil.rmtree(building, ignore_errors=True)
-        fresh = _Index(building, embedder_name(self._embedder_spec), self.notices)
+        fresh = _Index(building, self._required_embedder(), self.notices)
         articles: dict[str, Article] = {}
 
         def collect(new: list[Article], gone: list[str]) -> None:

@@ -25,7 +25,8 @@ folder_arg = click.argument("folder", type=click.Path(file_okay=False, path_type
 index_dir_opt = click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
                              help="Where the index lives (default: the per-user data directory).")
 embedder_opt = click.option("--embedder", default=None,
-                            help="use-multilingual (default), minilm, or a local sentence-transformers folder.")
+                            help="auto (default: by the folder's languages), use-multilingual, minilm, use+minilm, "
+                                 "or a local sentence-transformers folder.")
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
                         show_default=True)

@@ -33,7 +33,7 @@ def config_dir() -> Path:
 
 @dataclass(frozen=True)
 class Settings:
-    embedder: str = "use-multilingual"  # or "minilm", or a local sentence-transformers folder
+    embedder: str = "auto"  # by the folder's languages; or "use-multilingual", "minilm", "use+minilm", a folder
     index_root: str = ""  # empty: <data dir>/indexes
     review_every_days: int = 90
     agent_name: str = ""

@@ -16,7 +16,7 @@ from .ops import QueryOp
 from .qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                  QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget)
 
-BUILT_IN = ("use-multilingual", "minilm")
+BUILT_IN = ("auto", "use-multilingual", "minilm")
 LANGUAGES = ("", "en", "zh_CN")
 
 
@@ -38,12 +38,13 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.settings, self.assistant = settings, assistant
         self.embedder = QComboBox()
+        self.embedder.addItem(self.tr("Automatic (by the folder's languages)"), "auto")
         self.embedder.addItem(self.tr("Built-in multilingual (Chinese + English)"), "use-multilingual")
         self.embedder.addItem(self.tr("Packaged MiniLM (English only)"), "minilm")
         self.embedder.addItem(self.tr("Local model folder…"), "folder")
         self.model_folder = QLineEdit(settings.embedder if settings.embedder not in BUILT_IN else "")
         self.model_note = QLabel()
-        self.embedder.setCurrentIndex(BUILT_IN.index(settings.embedder) if settings.embedder in BUILT_IN else 2)
+        self.embedder.setCurrentIndex(BUILT_IN.index(settings.embedder) if settings.embedder in BUILT_IN else len(BUILT_IN))
         self.embedder.activated.connect(self._embedder_chosen)
         self.index_root = QLineEdit(settings.index_root)
         self.index_root.setPlaceholderText(self.tr("default: the per-user data folder"))
