@@ -1,8 +1,8 @@
 """The main window: tabs, menus, shortcuts, status bar, Problems dock, compact mode.
 
 It wires the folder session (open, index, model, watch) to the Agent tab
-and keeps the chrome; the Agent tab owns the message-to-reply flow. A
-review tab will sit next to "Agent" in `self.tabs`.
+and keeps the chrome; the Agent tab owns the message-to-reply flow, the
+Review tab beside it the editors' queue.
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from . import ops
 from .agent_tab import AgentTab
 from .ops import QueryOp
 from .problems import ProblemsDock
+from .review_tab import ReviewTab
 from .qt import (QByteArray, QFileDialog, QKeySequence, QLabel, QMainWindow, QProgressBar, QPushButton,
                  QShortcut, Qt, QTabWidget, Signal, qthrottled)
 from .session import FolderSession
@@ -40,7 +41,9 @@ class MainWindow(QMainWindow):
         self.session = FolderSession(self)
         self.agent = AgentTab()
         self.tabs = QTabWidget()
+        self.review = ReviewTab()
         self.tabs.addTab(self.agent, self.tr("Agent"))
+        self.tabs.addTab(self.review, self.review.tab_title())
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems)
@@ -116,12 +119,16 @@ class MainWindow(QMainWindow):
         self.session.index_did_update.connect(self._index_did_update)
         self.agent.reply_was_copied.connect(
             lambda title: self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", title), 4000))
+        self.review.queue_did_change.connect(
+            lambda _n: self.tabs.setTabText(self.tabs.indexOf(self.review), self.review.tab_title()))
+        self.review.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # -- folder ------------------------------------------------------------------
     def open_folder(self, folder: str, index_dir: str | None = None) -> None:
         """Open `folder` off the GUI thread; keyword results work when the first phase returns."""
         self.folder = folder
         self.agent.set_assistant(None)
+        self.review.set_assistant(None)
         self.setWindowTitle(f"kbassist — {folder}")
         self.mode_label.setText(self.tr("Opening %1…").replace("%1", folder))
         self.progress.setRange(0, 0)
@@ -154,6 +161,7 @@ class MainWindow(QMainWindow):
         self.state.remember_folder(self.folder)
         self._fill_recent_menu()
         self.agent.set_assistant(assistant)
+        self.review.set_assistant(assistant)
         self.mode_label.setText(self.tr("Keyword search only — semantic index loading…"))
         self._refresh_problems()
         self.focus_message()
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
         count = assistant.stats()["articles"] if assistant else 0
         self.mode_label.setText(self.tr("Semantic search ready · %n articles", "", count))
         self.agent.refresh()
+        self.review.refresh()  # duplicates need the stored vectors
 
     def _hide_progress(self) -> None:
         self.progress.hide()
@@ -181,6 +190,7 @@ class MainWindow(QMainWindow):
     def _index_did_update(self, change) -> None:
         self.statusBar().showMessage(self.tr("Knowledge folder changed: results refreshed"), 4000)
         self.agent.refresh()
+        self.review.refresh()
         self._refresh_problems()
 
     def _refresh_problems(self) -> None:
