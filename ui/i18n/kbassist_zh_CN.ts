@@ -49,117 +49,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="43" />
+        <location filename="../main_window.py" line="45" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="68" />
+        <location filename="../main_window.py" line="71" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="77" />
+        <location filename="../main_window.py" line="80" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="78" />
+        <location filename="../main_window.py" line="81" />
         <source>&amp;Open folder…</source>
         <translation>打开文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="79" />
+        <location filename="../main_window.py" line="82" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80" />
+        <location filename="../main_window.py" line="83" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82" />
+        <location filename="../main_window.py" line="85" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83" />
+        <location filename="../main_window.py" line="86" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84" />
+        <location filename="../main_window.py" line="87" />
         <source>&amp;Compact mode</source>
         <translation>紧凑模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="90" />
         <source>Always on &amp;top</source>
         <translation>窗口置顶(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="93" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="94" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="121" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="126" />
+        <location filename="../main_window.py" line="133" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="140" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="147" />
+        <location filename="../main_window.py" line="154" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="149" />
+        <location filename="../main_window.py" line="156" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="158" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="165" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="171" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="176" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="182" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="191" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -229,6 +229,187 @@
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <location filename="../review_tab.py" line="55" />
+        <source>Group by owner</source>
+        <translation>按负责人分组</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="57" />
+        <source>Export report…</source>
+        <translation>导出报告…</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="65" />
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="65" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="65" />
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="65" />
+        <source>ID / path</source>
+        <translation>ID / 路径</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="82" />
+        <source>Open in editor</source>
+        <translation>在编辑器中打开</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="84" />
+        <source>Mark reviewed</source>
+        <translation>标记为已复审</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="86" />
+        <source>Snooze…</source>
+        <translation>暂缓…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../review_tab.py" line="89" />
+        <source>%n days</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="93" />
+        <source>Open launch note</source>
+        <translation>打开发布说明</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="139" />
+        <source>Review</source>
+        <translation>复审</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="140" />
+        <source>Review (%1)</source>
+        <translation>复审（%1）</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="147" />
+        <source>No review yet: open a knowledge folder.</source>
+        <translation>尚无复审结果：请打开知识库文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="149" />
+        <source>As of %1: %2 articles need review · %3 snoozed</source>
+        <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="218" />
+        <source>Owner: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="233" />
+        <source>Launch note %1 is not in the folder</source>
+        <translation>文件夹中没有发布说明 %1</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="247" />
+        <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
+        <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="252" />
+        <source>Marked reviewed: %1</source>
+        <translation>已标记为已复审：%1</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="264" />
+        <source>Snoozed until %1: %2</source>
+        <translation>已暂缓至 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="277" />
+        <source>Export review report</source>
+        <translation>导出复审报告</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="278" />
+        <source>Web page (*.html);;Markdown (*.md)</source>
+        <translation>网页 (*.html);;Markdown (*.md)</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="289" />
+        <source>Report saved: %1</source>
+        <translation>报告已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewWording</name>
+    <message>
+        <location filename="../review_model.py" line="52" />
+        <source>Overdue</source>
+        <translation>超期未复审</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="52" />
+        <source>Expired</source>
+        <translation>已过期</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="52" />
+        <source>Launch</source>
+        <translation>新版本发布</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="53" />
+        <source>Broken link</source>
+        <translation>失效链接</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="53" />
+        <source>Duplicate / conflict</source>
+        <translation>重复 / 冲突</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="54" />
+        <source>Translation</source>
+        <translation>翻译</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="54" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="62" />
+        <source>(no owner)</source>
+        <translation>（无负责人）</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="66" />
+        <source>Missing translation (info)</source>
+        <translation>缺少译文（提示）</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="66" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="67" />
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../review_model.py" line="67" />
+        <source>Snoozed</source>
+        <translation>已暂缓</translation>
+    </message>
+</context>
+<context>
     <name>SendWarningsDialog</name>
     <message>
         <location filename="../reply_panel.py" line="29" />
@@ -255,113 +436,118 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="41" />
+        <source>Automatic (by the folder's languages)</source>
+        <translation>自动（根据文件夹的语言）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="42" />
         <source>Built-in multilingual (Chinese + English)</source>
         <translation>内置多语言模型（中文 + 英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="42" />
+        <location filename="../settings_dialog.py" line="43" />
         <source>Packaged MiniLM (English only)</source>
         <translation>附带的 MiniLM（仅英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43" />
+        <location filename="../settings_dialog.py" line="44" />
         <source>Local model folder…</source>
         <translation>本地模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="49" />
+        <location filename="../settings_dialog.py" line="50" />
         <source>default: the per-user data folder</source>
         <translation>默认：用户数据文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="50" />
+        <location filename="../settings_dialog.py" line="51" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="53" />
+        <location filename="../settings_dialog.py" line="54" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58" />
+        <location filename="../settings_dialog.py" line="59" />
         <source>Keep a private local log of suggestions (for content gaps)</source>
         <translation>在本地私密记录建议（用于发现内容缺口）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="60" />
+        <location filename="../settings_dialog.py" line="61" />
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="62" />
+        <location filename="../settings_dialog.py" line="63" />
         <source>Always on top</source>
         <translation>窗口置顶</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="64" />
+        <location filename="../settings_dialog.py" line="65" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="68" />
+        <location filename="../settings_dialog.py" line="69" />
         <source>Embedder</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
-        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="70" />
+        <location filename="../settings_dialog.py" line="90" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="71" />
-        <location filename="../settings_dialog.py" line="95" />
+        <location filename="../settings_dialog.py" line="72" />
+        <location filename="../settings_dialog.py" line="96" />
         <source>Index location</source>
         <translation>索引位置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>Default review interval</source>
         <translation>默认复审间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="74" />
         <source>Agent name</source>
         <translation>客服姓名</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>Known placeholder values</source>
         <translation>已知占位符值</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75" />
+        <location filename="../settings_dialog.py" line="76" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="77" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77" />
+        <location filename="../settings_dialog.py" line="78" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../settings_dialog.py" line="79" />
         <source>A language change applies at the next start.</source>
         <translation>语言更改将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="93" />
         <source>This folder does not look like a sentence-transformers model.</source>
         <translation>此文件夹看起来不是 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="105" />
         <source>History cleared. Keep a private local log of suggestions</source>
         <translation>历史已清除。在本地私密记录建议</translation>
     </message>

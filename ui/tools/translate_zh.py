@@ -58,6 +58,23 @@ ZH = {
     "Article is archived": "文章已归档", "Article may be stale": "文章可能已过时",
     "anger": "愤怒", "complaint threat": "威胁投诉", "legal": "法律", "wants to leave": "想要退订/流失",
     "safety": "安全", "repeat contact": "重复联系", "intensity": "情绪强烈", "Show": "显示", "Quit": "退出",
+    # Review tab
+    "Review": "复审", "Review (%1)": "复审（%1）", "Group by owner": "按负责人分组", "Export report…": "导出报告…",
+    "Article": "文章", "Owner": "负责人", "Reasons": "原因", "ID / path": "ID / 路径",
+    "Open in editor": "在编辑器中打开", "Mark reviewed": "标记为已复审", "Snooze…": "暂缓…", "%n days": "%n 天",
+    "Open launch note": "打开发布说明", "No review yet: open a knowledge folder.": "尚无复审结果：请打开知识库文件夹。",
+    "As of %1: %2 articles need review · %3 snoozed": "截至 %1：%2 篇文章需要复审 · %3 篇已暂缓",
+    "Owner: %1": "负责人：%1", "Launch note %1 is not in the folder": "文件夹中没有发布说明 %1",
+    "“%1” was not marked reviewed: its file changed on disk after it was indexed. "
+    "The queue refreshes when the change is indexed; then try again.":
+        "“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。",
+    "Marked reviewed: %1": "已标记为已复审：%1", "Snoozed until %1: %2": "已暂缓至 %1：%2",
+    "Export review report": "导出复审报告", "Web page (*.html);;Markdown (*.md)": "网页 (*.html);;Markdown (*.md)",
+    "Report saved: %1": "报告已保存：%1", "Overdue": "超期未复审", "Expired": "已过期", "Launch": "新版本发布",
+    "Broken link": "失效链接", "Duplicate / conflict": "重复 / 冲突", "Translation": "翻译", "Other": "其他",
+    "(no owner)": "（无负责人）", "Missing translation (info)": "缺少译文（提示）", "Drafts": "草稿",
+    "Archived": "已归档", "Snoozed": "已暂缓",
+    "Automatic (by the folder's languages)": "自动（根据文件夹的语言）",
 }
 
 
