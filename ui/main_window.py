@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
         self.on_top_action = view.addAction(self.tr("Always on &top"), self.toggle_always_on_top)
         self.on_top_action.setCheckable(True)
         view.addAction(self.problems.toggleViewAction())
+        view.addAction(self.tr("&Review queue"), QKeySequence("Ctrl+Shift+R"),
+                       lambda: self.tabs.setCurrentWidget(self.review))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&Keyboard shortcuts"), QKeySequence("F1"), self.show_shortcuts)
         self._fill_recent_menu()

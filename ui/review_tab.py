@@ -62,14 +62,14 @@ class ReviewTab(QWidget):
         top.addWidget(self.export_button)
 
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([self.tr("Article"), self.tr("Owner"), self.tr("Reasons"), self.tr("ID / path")])
+        self.tree.setHeaderLabels([self.tr("Article"), self.tr("Owner"), self.tr("Reasons"), self.tr("File")])
         self.tree.setUniformRowHeights(True)
         self.tree.setWordWrap(False)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(2, QHeaderView.Stretch)
-        for column, width in ((0, 320), (1, 80), (3, 240)):
+        for column, width in ((0, 320), (1, 80), (3, 280)):
             self.tree.setColumnWidth(column, width)
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
         self.tree.itemActivated.connect(lambda *_: self.open_in_editor())
@@ -165,8 +165,8 @@ class ReviewTab(QWidget):
         top.setData(0, ITEM_ROLE, group.key)
         for item in group.items:
             reasons = "; ".join(review_wording.reason(r) for r in item.reasons)
-            row = QTreeWidgetItem(top, [item.title, review_wording.owner(item.owner), reasons,
-                                        f"{item.id} · {item.path}"])
+            row = QTreeWidgetItem(top, [item.title, review_wording.owner(item.owner), reasons, item.path])
+            row.setToolTip(0, item.id)
             row.setData(0, ITEM_ROLE, item)
             row.setToolTip(2, "\n".join(review_wording.reason(r) for r in item.reasons))
         top.setExpanded(group.expanded)

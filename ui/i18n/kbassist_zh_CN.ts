@@ -100,66 +100,71 @@
     </message>
     <message>
         <location filename="../main_window.py" line="93" />
+        <source>&amp;Review queue</source>
+        <translation>复审队列(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="95" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="96" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="121" />
+        <location filename="../main_window.py" line="123" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="133" />
+        <location filename="../main_window.py" line="135" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="140" />
+        <location filename="../main_window.py" line="142" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="156" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="156" />
+        <location filename="../main_window.py" line="158" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="160" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="165" />
+        <location filename="../main_window.py" line="167" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="173" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="176" />
+        <location filename="../main_window.py" line="178" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="184" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="191" />
+        <location filename="../main_window.py" line="193" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -257,8 +262,8 @@
     </message>
     <message>
         <location filename="../review_tab.py" line="65" />
-        <source>ID / path</source>
-        <translation>ID / 路径</translation>
+        <source>File</source>
+        <translation>文件</translation>
     </message>
     <message>
         <location filename="../review_tab.py" line="82" />

@@ -73,7 +73,7 @@ ZH = {
     "Report saved: %1": "报告已保存：%1", "Overdue": "超期未复审", "Expired": "已过期", "Launch": "新版本发布",
     "Broken link": "失效链接", "Duplicate / conflict": "重复 / 冲突", "Translation": "翻译", "Other": "其他",
     "(no owner)": "（无负责人）", "Missing translation (info)": "缺少译文（提示）", "Drafts": "草稿",
-    "Archived": "已归档", "Snoozed": "已暂缓",
+    "Archived": "已归档", "Snoozed": "已暂缓", "&Review queue": "复审队列(&R)",
     "Automatic (by the folder's languages)": "自动（根据文件夹的语言）",
 }
 
