@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import (QByteArray, QCoreApplication, QEvent, QLibraryInfo, QLocale, QMimeData,
                             QObject, QRunnable, QSize, Qt, QThreadPool, QTimer, QTranslator, QUrl,
                             Signal, Slot)
-from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QColor, QFont, QGuiApplication, QIcon,
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QColor, QDesktopServices, QFont, QGuiApplication, QIcon,
                            QKeyEvent, QKeySequence, QPalette, QShortcut, QShowEvent, QTextDocument)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QDialog,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QProgressBar, QPushButton, QSizePolicy, QSpinBox, QSplitter, QStyle, QStyledItemDelegate,
                                QStyleOptionViewItem,
                                QSystemTrayIcon, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QTextBrowser, QToolButton, QVBoxLayout, QWidget)
+                               QTextBrowser, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid as is_alive
 from superqt.utils import create_worker, qdebounced, qthrottled
 

@@ -22,13 +22,10 @@ from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, t
 
 from . import ops
 from .ops import QueryOp
-from .qt import (QAction, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton, QSplitter, Qt,
-                 QTextBrowser, QToolButton, QUrl, QVBoxLayout, QWidget, Signal, qdebounced)
+from .qt import (QAction, QDesktopServices, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
+                 QSplitter, Qt, QTextBrowser, QToolButton, QTreeWidget, QTreeWidgetItem, QUrl, QVBoxLayout, QWidget,
+                 Signal, qdebounced)
 from .review_model import Group, launch_targets, listing_groups, queue_groups, review_wording
-
-# not (yet) re-exported by ui/qt.py, which another teammate owns
-from PySide6.QtGui import QDesktopServices  # noqa: E402
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem  # noqa: E402
 
 ITEM_ROLE = Qt.UserRole
 SNOOZE_DAYS = (7, 14, 30)
