@@ -14,7 +14,7 @@ from typing import Iterator
 
 import click
 
-from .errors import KbError
+from .jsonl import read_jsonl
 from .output import emit_json, plain
 from .suggest_model import SuggestResult, Suggestion
 
@@ -42,19 +42,8 @@ def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
     A line is a JSON object with "query" or "message", a JSON string, or, when
     it is not JSON at all, the message text itself.
     """
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except OSError as exc:
-        raise KbError(f"cannot read batch file {path}: {exc}") from exc
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except ValueError:
-            yield number, line
-            continue
-        if isinstance(row, str):
+    for number, row, error in read_jsonl(path, "batch file"):
+        if error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
             yield number, row
         elif isinstance(row, dict) and isinstance(row.get("query", row.get("message")), str):
             yield number, row.get("query", row.get("message"))
