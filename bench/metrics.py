@@ -1,85 +1,37 @@
 """Quality and latency numbers from search outcomes, the same for every engine.
 
-The definitions are those of `kbassist eval` (kbassist/evaluate.py), kept
-here as an independent implementation so the benchmark scores kbassist and
-its peers with code that is not part of the engine under test:
-
-- recall@k and MRR count only queries with a non-empty `expected`; a query
-  is a hit at k when any expected id is among the first k ranked ids.
-- An empty `expected` marks an out-of-scope query, scored by the no-answer
-  flag: precision = of the queries flagged no-answer, the share truly out of
-  scope; recall = of the out-of-scope queries, the share flagged.
-- Latency percentiles use the nearest-rank method over every query.
+A thin adapter over the metric functions of `kbassist eval`
+(kbassist/evaluate.py), so the benchmark and `kbassist eval` cannot drift
+apart on what recall@k, MRR, no-answer precision/recall and the latency
+percentiles mean (see that module for the definitions). What is bench's own
+is the shape of its results: unrounded values, p99, the out-of-scope count
+and full retrieval numbers per query kind, and asking a peer's `search`.
+The functions are plain arithmetic over (ranked ids, expected ids, kind,
+no-answer flag, ms) records, so peers are scored with exactly the same code
+as kbassist.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from kbassist.evaluate import Record as Outcome
+from kbassist.evaluate import by_kind, no_answer_rates, percentile, retrieval
 
 if TYPE_CHECKING:
     from .peers import Ranked
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """One query's result: ranked article ids, what was expected, and the cost."""
-
-    ranked: tuple[str, ...]
-    expected: tuple[str, ...]
-    kind: str = ""
-    no_answer: bool = False
-    ms: float = 0.0
-
-
-def first_hit(outcome: Outcome) -> int | None:
-    """1-based rank of the first expected id, or None."""
-    return next((i for i, rid in enumerate(outcome.ranked, 1) if rid in outcome.expected), None)
-
-
-def retrieval(outcomes: Iterable[Outcome]) -> dict:
-    """recall@1/3/5 and MRR over the answerable queries."""
-    ranks = [first_hit(o) for o in outcomes if o.expected]
-    n = len(ranks) or 1
-    out = {"queries": len(ranks)}
-    for k in (1, 3, 5):
-        out[f"recall@{k}"] = sum(1 for r in ranks if r is not None and r <= k) / n
-    out["mrr"] = sum(1 / r for r in ranks if r is not None) / n
-    return out
-
-
-def no_answer(outcomes: Sequence[Outcome]) -> dict:
-    flagged = [o for o in outcomes if o.no_answer]
-    oos = [o for o in outcomes if not o.expected]
-    return {
-        "precision": sum(1 for o in flagged if not o.expected) / len(flagged) if flagged else 0.0,
-        "recall": sum(1 for o in oos if o.no_answer) / len(oos) if oos else 0.0,
-        "oos_queries": len(oos),
-    }
-
-
-def percentile(values: Sequence[float], p: float) -> float:
-    """Nearest-rank percentile; 0.0 for no values."""
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))]
-
-
-def latency(values: Sequence[float]) -> dict:
-    return {f"p{p}": percentile(values, p) for p in (50, 95, 99)}
-
-
 def summarise(outcomes: Sequence[Outcome]) -> dict:
     """Everything the report prints for one engine on one query set."""
-    kinds = sorted({o.kind for o in outcomes if o.kind})
+    ms = [o.ms for o in outcomes]
     return {
         **retrieval(outcomes),
         "total_queries": len(outcomes),
-        "no_answer": no_answer(outcomes),
-        "latency_ms": latency([o.ms for o in outcomes]),
-        "by_kind": {kind: retrieval(o for o in outcomes if o.kind == kind) for kind in kinds},
+        "no_answer": no_answer_rates(outcomes),
+        "latency_ms": {f"p{p}": percentile(ms, p) for p in (50, 95, 99)},
+        "by_kind": {kind: retrieval(group) for kind, group in by_kind(outcomes).items()},
     }
 
 
