@@ -117,11 +117,12 @@ class HybridSearcher:
         top_kw = max((c.kw for c in cands), default=0.0) or 1.0
         w = self.tuning.semantic_weight
         for c in cands:
-            # BM25 relative to the best hit, damped by the share of query words this article contains:
-            # a chunk matching one common word of a long message should not outrank a close meaning.
+            # In the blend, BM25 relative to the best hit is damped by the share of query words this
+            # article contains: one common word of a long message should not outrank a close meaning.
+            # Alone, plain BM25 order ranks better (banking77 R@1 0.667 vs 0.645, northwind 0.710 vs 0.684).
             kw_norm = c.kw / top_kw * _coverage(c, terms)
             if mode == "keyword":
-                c.score = kw_norm
+                c.score = c.kw / top_kw
             elif mode == "semantic":
                 c.score = c.sem
             elif self.tuning.fusion == "rrf":
