@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -24,3 +25,20 @@ def use_embedder():
     from kbassist.embedders import UseEmbedder
 
     return UseEmbedder()
+
+
+
+def pytest_unconfigure(config):
+    """Empty the clipboard before exit when Qt was used.
+
+    With Qt's offscreen platform (PySide6 6.12), a process that exits while
+    the clipboard holds mime data segfaults in Qt's exit handlers, after the
+    interpreter has finalised: every test passed, yet the run ended with 139.
+    (On a real X11 desktop Qt hands the data to the clipboard manager; no crash.)
+    """
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if app is not None:
+            app.clipboard().clear()
