@@ -83,8 +83,12 @@ class ParsedFile:
     problems: list[Problem]
 
 
-def parse_file(folder: Path, rel: str, taken_ids: dict[str, str]) -> ParsedFile:
-    """Read, hash and parse one file; unusable files still get a manifest entry (no article)."""
+def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileState | None = None) -> ParsedFile:
+    """Read, hash and parse one file; unusable files still get a manifest entry (no article).
+
+    When the bytes hash as in the manifest entry `known` (a checkout or sync that only
+    touched the mtime), nothing is parsed: the entry comes back with the new mtime.
+    """
     path = folder / rel
     try:
         st = path.stat()
@@ -92,6 +96,8 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str]) -> ParsedFile:
     except OSError as exc:
         return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem(rel, 0, f"unreadable: {exc}", "error")])
     digest = content_hash(raw)
+    if known is not None and digest == known.hash:
+        return ParsedFile(replace(known, size=st.st_size, mtime=st.st_mtime), None, [])
     if st.st_size > MAX_FILE_BYTES:
         problem = Problem(rel, 0, f"skipped: {st.st_size} bytes is over the {MAX_FILE_BYTES} byte limit")
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, [problem])
@@ -126,7 +132,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     for start in range(0, len(todo), WRITE_BATCH_FILES):
         batch = []
         for rel in todo[start:start + WRITE_BATCH_FILES]:
-            parsed = parse_file(folder, rel, taken)
+            parsed = parse_file(folder, rel, taken, known.get(rel))
             if parsed.article is not None:
                 taken[parsed.article.id] = rel
             batch.append(parsed)
