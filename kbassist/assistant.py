@@ -30,7 +30,7 @@ from .keyword_index import KeywordIndex
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
 from .settings import Settings, data_dir, load_settings
-from .store import FORMAT_VERSION, Store
+from .store import FORMAT_VERSION, Store, summary
 from .suggest_model import SuggestResult
 from .triage import Lexicon, load_lexicon
 from .vector_index import VectorIndex
@@ -61,8 +61,8 @@ class _Index:
         dim = self.store.meta("dim")
         self.vectors = VectorIndex(int(dim)) if dim else None
         if self.vectors is not None:
-            ids, matrix = self.store.load_vectors(self.vectors.dim)
-            self.vectors.add(ids, matrix, replace=False)
+            for ids, matrix in self.store.load_vectors(self.vectors.dim):
+                self.vectors.add(ids, matrix, replace=False)
 
     def _open_store(self, notices: list[str]) -> Store:
         path = self.directory / "store.sqlite3"
@@ -130,7 +130,7 @@ class Assistant:
         for leftover in (building, old):
             shutil.rmtree(leftover, ignore_errors=True)
         ix = _Index(current, self._required_embedder(), self.notices)
-        self._articles: dict[str, Article] = {a.id: a for a in ix.store.articles()}
+        self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
         self._bind(ix)
         return ix
 
@@ -240,7 +240,7 @@ class Assistant:
         for article_id in removed:
             self._articles.pop(article_id, None)
         for article in fresh:
-            self._articles[article.id] = article
+            self._articles[article.id] = summary(article)
 
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
         building = self.index_dir / "building"
@@ -310,9 +310,15 @@ class Assistant:
         return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled)
 
     def article(self, article_id: str) -> Article | None:
-        return self._articles.get(article_id)
+        """The whole article (body, sections, replies), read from the index."""
+        return self._ix.store.article(article_id) if article_id in self._articles else None
 
     def articles(self) -> list[Article]:
+        """Every whole article, read from the index (the weekly review's input)."""
+        return sorted(self._ix.store.articles(), key=lambda a: a.path)
+
+    def article_summaries(self) -> list[Article]:
+        """Every article's front matter, from memory: for per-message work such as suggestions."""
         return sorted(self._articles.values(), key=lambda a: a.path)
 
     def problems(self) -> list[Problem]:

@@ -11,6 +11,7 @@ catches up in batches while keyword search already works.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import pickle
 import sqlite3
@@ -28,7 +29,7 @@ FORMAT_VERSION = "4"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT, size INTEGER, mtime REAL, article_id TEXT);
-CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data BLOB);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data BLOB, summary BLOB);
 CREATE TABLE IF NOT EXISTS chunks (
     vid INTEGER PRIMARY KEY, key TEXT, article_id TEXT, path TEXT, heading TEXT, line INTEGER,
     kind TEXT, text TEXT, text_hash TEXT, vector BLOB);
@@ -37,6 +38,15 @@ CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
 """
+
+
+def summary(article: Article) -> Article:
+    """The article without body, sections, replies, links and raw metadata.
+
+    Filters, freshness, launches and translations need only the front matter;
+    at 10,000 articles the full objects took ~150 MB, the summaries a tenth.
+    """
+    return dataclasses.replace(article, body="", meta={}, sections=(), replies=(), links=())
 
 
 def vector_id(chunk_key: str) -> int:
@@ -78,6 +88,19 @@ class Store:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
+        self._add_summaries()
+
+    def _add_summaries(self) -> None:
+        """Migrate an index written before summaries existed, instead of rebuilding it."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
+        if "summary" not in columns:
+            self.db.execute("ALTER TABLE articles ADD COLUMN summary BLOB")
+        rows = self.db.execute("SELECT id, data FROM articles WHERE summary IS NULL").fetchall()
+        if rows:
+            with self.transaction():
+                self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
+                    (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
+                    for article_id, data in rows])
 
     def close(self) -> None:
         self.db.close()
@@ -96,6 +119,15 @@ class Store:
 
     def articles(self) -> Iterator[Article]:
         for (blob,) in self.db.execute("SELECT data FROM articles"):
+            yield pickle.loads(blob)
+
+    def article(self, article_id: str) -> Article | None:
+        row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
+        return pickle.loads(row[0]) if row else None
+
+    def summaries(self) -> Iterator[Article]:
+        """Every article without its text (see `summary`): what stays in memory."""
+        for (blob,) in self.db.execute("SELECT summary FROM articles"):
             yield pickle.loads(blob)
 
     def problems(self) -> list[Problem]:
@@ -140,14 +172,15 @@ class Store:
     def count_chunks(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
 
-    def load_vectors(self, dim: int) -> tuple[np.ndarray, np.ndarray]:
-        """(ids, matrix) of every embedded chunk, for building the faiss index."""
-        rows = self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL").fetchall()
-        if not rows:
-            return np.zeros(0, dtype=np.int64), np.zeros((0, dim), dtype=np.float32)
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
-        return ids, matrix
+    def load_vectors(self, dim: int, block: int = 4096) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """(ids, matrix) blocks of every embedded chunk, for filling the faiss index.
+
+        In blocks, so opening a large index never holds all vectors twice."""
+        cursor = self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL")
+        while rows := cursor.fetchmany(block):
+            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+            yield ids, matrix
 
     def article_vectors(self, dim: int) -> dict[str, np.ndarray]:
         """Each article's chunk vectors (head first), for duplicate detection."""
@@ -172,8 +205,9 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE {column}=?", (path,))
 
     def put_article(self, article: Article, problems: list[Problem]) -> None:
-        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                        (article.id, article.path, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL)))
+        self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
+                        (article.id, article.path, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL),
+                         pickle.dumps(summary(article), protocol=pickle.HIGHEST_PROTOCOL)))
         self.db.execute("DELETE FROM problems WHERE path=?", (article.path,))
         self.put_problems(article.path, problems)
 

@@ -48,7 +48,7 @@ class KnowledgeSource(Protocol):
 
     def article(self, article_id: str) -> Article | None: ...
 
-    def articles(self) -> list[Article]: ...
+    def article_summaries(self) -> list[Article]: ...
 
 
 class _Context:
@@ -59,7 +59,7 @@ class _Context:
         self.message = message
         self.lang = lang
         self.as_of = as_of
-        self.articles = source.articles()
+        self.articles = source.article_summaries()
         self.launches, _ = launch_notes(self.articles)
         self.known = {"agent_name": source.settings.agent_name, **source.settings.known_values}
         self.trusted = tuple(str(v) for v in self.known.values() if v)
@@ -76,14 +76,16 @@ class _Context:
         return check_reply("", article_status=article.status, freshness=self.freshness(article))
 
     def translations(self, article: Article) -> list[Article]:
-        """Articles linked to `article` by `translation_of`, either way, or as siblings of one original."""
+        """Articles linked to `article` by `translation_of`, either way, or as siblings of one original.
+
+        Found among the in-memory summaries, returned whole (their replies are needed)."""
         linked = []
         for other in self.articles:
             if other.id == article.id or other.is_launch or other.status == "archived":
                 continue
             if (other.translation_of == article.id or article.translation_of == other.id
                     or (article.translation_of and other.translation_of == article.translation_of)):
-                linked.append(other)
+                linked.append(self.source.article(other.id) or other)
         return linked
 
 

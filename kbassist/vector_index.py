@@ -1,10 +1,10 @@
 """The semantic half of the hybrid index: faiss over unit vectors.
 
-An exact inner-product index (`IndexFlatIP` inside `IndexIDMap2`) keyed by
-the chunks' stable ids: at tens of thousands of chunks a flat scan takes a
-few milliseconds and needs no training, and IDMap2 can hand vectors back for
-duplicate detection. It lives in memory and is filled from the store, which
-keeps the vectors on disk.
+An exhaustive inner-product index (half-precision vectors inside
+`IndexIDMap2`) keyed by the chunks' stable ids: at tens of thousands of
+chunks a flat scan takes a few milliseconds and needs no training. It lives
+in memory and is filled from the store, which keeps the full-precision
+vectors on disk (duplicate detection reads them there).
 """
 from __future__ import annotations
 
@@ -19,7 +19,10 @@ faiss.omp_set_num_threads(1)  # queries are small; threads only add overhead and
 class VectorIndex:
     def __init__(self, dim: int):
         self.dim = dim
-        self._index = faiss.IndexIDMap2(faiss.IndexFlatIP(dim))
+        # Half-precision storage: half the memory (10k articles: 59 MB instead of 118 MB) for a
+        # rounding error far below the gaps between results; no training needed, unlike 8-bit.
+        flat = faiss.IndexScalarQuantizer(dim, faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
+        self._index = faiss.IndexIDMap2(flat)
         self._lock = threading.Lock()
 
     def __len__(self) -> int:

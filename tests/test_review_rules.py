@@ -172,8 +172,8 @@ def test_freshness_helper_warns_about_a_stale_article_without_softer_signals(tmp
     kb_article(tmp_path, "new.md", product="lock")
     with indexed(tmp_path) as snapshot:
         launches, _ = launch_notes(snapshot.articles())
-    article = snapshot.article("a")
+        article, new = snapshot.article("a"), snapshot.article("new")
     found = [r.code for r in freshness(article, launches, D(2026, 3, 5), 90)]
     assert found == ["review_overdue", "launch:launches/lock-3"]  # expiring soon is not a warning
     assert [r.code for r in freshness(article, launches, D(2026, 3, 11), 90)][1] == "expired"
-    assert [r.code for r in freshness(snapshot.article("new"), launches, D(2026, 3, 5))] == ["launch:launches/lock-3"]
+    assert [r.code for r in freshness(new, launches, D(2026, 3, 5))] == ["launch:launches/lock-3"]
