@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
     def _semantic_ready(self) -> None:
         self._hide_progress()
         assistant = self.session.assistant
-        count = assistant.stats()["articles"] if assistant else 0
+        count = len(assistant.article_summaries()) if assistant else 0  # in memory: no sqlite on the GUI thread
         self.mode_label.setText(self.tr("Semantic search ready · %n articles", "", count))
         self.agent.refresh()
         self.review.refresh()  # duplicates need the stored vectors
