@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import shutil
-import sqlite3
 import threading
 from pathlib import Path
 from typing import Callable, Generator, Iterable
@@ -26,77 +24,14 @@ from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_n
 from .errors import FolderNotFound, Problem
 from .history import History
 from .indexer import diff_folder, embed_pending, sync_files
-from .keyword_index import KeywordIndex
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
 from .settings import Settings, data_dir, load_settings
-from .store import FORMAT_VERSION, Store, summary
+from .index_dir import IndexDir, default_index_dir
+from .store import summary
 from .suggest_model import SuggestResult
 from .triage import Lexicon, load_lexicon
 from .vector_index import VectorIndex
-
-
-def default_index_dir(folder: Path, settings: Settings) -> Path:
-    root = Path(settings.index_root) if settings.index_root else data_dir() / "indexes"
-    digest = hashlib.sha1(str(folder).encode()).hexdigest()[:10]
-    return root / f"{folder.name or 'root'}-{digest}"
-
-
-class _Index:
-    """The store, keyword index and vector index of one directory, opened together."""
-
-    def __init__(self, directory: Path, embedder: str | None, notices: list[str]):
-        """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored)."""
-        self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
-        self.store = self._open_store(notices)
-        self.keyword = KeywordIndex(directory / "keyword")
-        if embedder is not None and self.store.meta("embedder") != embedder:
-            if self.store.meta("embedder"):
-                notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
-            with self.store.transaction():
-                self.store.clear_vectors()
-                self.store.set_meta("embedder", embedder)
-                self.store.set_meta("dim", "")
-        dim = self.store.meta("dim")
-        self.vectors = VectorIndex(int(dim)) if dim else None
-        if self.vectors is not None:
-            for ids, matrix in self.store.load_vectors(self.vectors.dim):
-                self.vectors.add(ids, matrix, replace=False)
-
-    def _open_store(self, notices: list[str]) -> Store:
-        path = self.directory / "store.sqlite3"
-        try:
-            store = Store(path)
-            version = store.meta("format")
-            if version == FORMAT_VERSION:
-                return store
-            if version is None and not store.files():
-                store.set_meta("format", FORMAT_VERSION)
-                return store
-            store.close()
-            notices.append(f"index format {version} is not {FORMAT_VERSION}: rebuilding the index")
-        except sqlite3.DatabaseError as exc:
-            notices.append(f"index was corrupt ({exc}): rebuilding the index")
-        for item in self.directory.iterdir():
-            shutil.rmtree(item) if item.is_dir() else item.unlink()
-        store = Store(path)
-        store.set_meta("format", FORMAT_VERSION)
-        return store
-
-    def vectors_or_empty(self) -> VectorIndex:
-        """The vector index, or a throwaway empty one before any chunk was embedded."""
-        return self.vectors if self.vectors is not None else VectorIndex(1)
-
-    def ensure_vectors(self, dim: int) -> VectorIndex:
-        if self.vectors is None or self.vectors.dim != dim:
-            self.vectors = VectorIndex(dim)
-            self.store.set_meta("dim", str(dim))
-        return self.vectors
-
-    def close(self) -> None:
-        self.keyword.close()
-        self.store.close()
 
 
 class Assistant:
@@ -123,18 +58,18 @@ class Assistant:
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
-    def _open_index(self) -> _Index:
+    def _open_index(self) -> IndexDir:
         current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
         if not current.exists() and old.exists():
             old.rename(current)  # a swap was interrupted after its first rename
         for leftover in (building, old):
             shutil.rmtree(leftover, ignore_errors=True)
-        ix = _Index(current, self._required_embedder(), self.notices)
+        ix = IndexDir(current, self._required_embedder(), self.notices)
         self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
         self._bind(ix)
         return ix
 
-    def _bind(self, ix: _Index) -> None:
+    def _bind(self, ix: IndexDir) -> None:
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_below)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning)
@@ -170,6 +105,11 @@ class Assistant:
             languages = [a.lang for a in self._articles.values() if a.searchable]
             self._embedder_spec = stored if stored in AUTO_CHOICES else choose_embedder(languages)
         return self._embedder_spec
+
+    def warm_up(self) -> None:
+        """Load what the first suggestion would otherwise wait for: the model and the triage lexicon."""
+        self.embedder  # noqa: B018 - loads the model
+        self.lexicon  # noqa: B018 - compiles the triage patterns (~0.3 s)
 
     @property
     def model_loaded(self) -> bool:
@@ -225,7 +165,7 @@ class Assistant:
         with self._write_lock:
             return (yield from self._embed_into(self._ix))
 
-    def _embed_into(self, ix: _Index) -> Generator[Progress, None, int]:
+    def _embed_into(self, ix: IndexDir) -> Generator[Progress, None, int]:
         if ix.store.count_pending() == 0:
             return 0
         embedder = self.embedder
@@ -245,7 +185,7 @@ class Assistant:
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
         building = self.index_dir / "building"
         shutil.rmtree(building, ignore_errors=True)
-        fresh = _Index(building, self._required_embedder(), self.notices)
+        fresh = IndexDir(building, self._required_embedder(), self.notices)
         articles: dict[str, Article] = {}
 
         def collect(new: list[Article], gone: list[str]) -> None:

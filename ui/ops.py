@@ -41,8 +41,23 @@ def report_error(exc: BaseException) -> None:
 _running: set["QueryOp"] = set()  # ops in flight: Qt holds no Python reference to them
 
 
+_serial_pool: QThreadPool | None = None
+
+
+def serial_pool() -> QThreadPool:
+    """One thread for long, repeatable jobs (the weekly review): they queue behind each other
+    instead of taking both of the global pool's threads from the searches (bench/gui_speed.py
+    saw two 10k-article reviews leave no thread for suggestions while the agent typed)."""
+    global _serial_pool
+    if _serial_pool is None:
+        _serial_pool = QThreadPool()
+        _serial_pool.setMaxThreadCount(1)
+    return _serial_pool
+
+
 class QueryOp:
     def __init__(self, parent: QObject, op: Callable[[], Any]):
+        self._pool = QThreadPool.globalInstance()
         self._op = op
         self._success: Callable[[Any], None] = lambda _result: None
         self._failure: Callable[[BaseException], None] = report_error
@@ -58,9 +73,13 @@ class QueryOp:
         self._failure = callback
         return self
 
+    def in_pool(self, pool: QThreadPool) -> "QueryOp":
+        self._pool = pool
+        return self
+
     def run_in_background(self) -> None:
         _running.add(self)
-        QThreadPool.globalInstance().start(self._run)
+        self._pool.start(self._run)
 
     def _run(self) -> None:
         try:

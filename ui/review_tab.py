@@ -43,6 +43,7 @@ class ReviewTab(QWidget):
         self.assistant: Assistant | None = None
         self.report: ReviewReport | None = None
         self._stamp = 0
+        self._reviewing = self._again = False
         self._shown = 0
         self._build()
 
@@ -115,13 +116,30 @@ class ReviewTab(QWidget):
         self.refresh_now()
 
     def refresh_now(self) -> None:
+        """Start a review, or, while one runs, ask for one more when it ends (never two at once)."""
         self.refresh.cancel()
         if self.assistant is None:
             return
+        if self._reviewing:
+            self._again = True
+            return
+        self._reviewing, self._again = True, False
         self._stamp += 1
         stamp, assistant, as_of = self._stamp, self.assistant, self.as_of()
-        QueryOp(self, lambda: assistant.review(as_of, gaps=assistant.model_loaded)).success(
-            lambda report: self._did_review(stamp, report)).run_in_background()
+
+        def finished(report: ReviewReport | None) -> None:
+            self._reviewing = False
+            if report is not None:
+                self._did_review(stamp, report)
+            if self._again:
+                self.refresh_now()
+
+        def failed(exc: BaseException) -> None:
+            finished(None)
+            ops.report_error(exc)
+
+        QueryOp(self, lambda: assistant.review(as_of, gaps=assistant.model_loaded)).success(finished).failure(
+            failed).in_pool(ops.serial_pool()).run_in_background()
 
     def _did_review(self, stamp: int, report: ReviewReport) -> None:
         if stamp <= self._shown:

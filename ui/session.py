@@ -102,7 +102,7 @@ class FolderSession(QObject):
 
         def job():
             yield Progress(0, 0, "loading model")
-            assistant.embedder  # noqa: B018 - loads the model in this worker
+            assistant.warm_up()  # the model and the triage lexicon, in this worker
             return (yield from assistant.embed_pending())
 
         self._worker = run_generator(job, progress=self.progress_did_change.emit, done=self._semantic_done)

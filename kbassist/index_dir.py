@@ -1,0 +1,80 @@
+"""One index directory: the SQLite store, the whoosh index and the in-memory faiss index.
+
+Opened together, checked together: an index of another format or a corrupt
+store is emptied (and so rebuilt) with a notice, and vectors made by another
+embedder are dropped so every chunk is embedded again.
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+from .keyword_index import KeywordIndex
+from .settings import Settings, data_dir
+from .store import FORMAT_VERSION, Store
+from .vector_index import VectorIndex
+
+
+def default_index_dir(folder: Path, settings: Settings) -> Path:
+    root = Path(settings.index_root) if settings.index_root else data_dir() / "indexes"
+    digest = hashlib.sha1(str(folder).encode()).hexdigest()[:10]
+    return root / f"{folder.name or 'root'}-{digest}"
+
+
+class IndexDir:
+    """The store, keyword index and vector index of one directory, opened together."""
+
+    def __init__(self, directory: Path, embedder: str | None, notices: list[str]):
+        """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored)."""
+        self.directory = directory
+        directory.mkdir(parents=True, exist_ok=True)
+        self.store = self._open_store(notices)
+        self.keyword = KeywordIndex(directory / "keyword")
+        if embedder is not None and self.store.meta("embedder") != embedder:
+            if self.store.meta("embedder"):
+                notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
+            with self.store.transaction():
+                self.store.clear_vectors()
+                self.store.set_meta("embedder", embedder)
+                self.store.set_meta("dim", "")
+        dim = self.store.meta("dim")
+        self.vectors = VectorIndex(int(dim)) if dim else None
+        if self.vectors is not None:
+            for ids, matrix in self.store.load_vectors(self.vectors.dim):
+                self.vectors.add(ids, matrix, replace=False)
+
+    def _open_store(self, notices: list[str]) -> Store:
+        path = self.directory / "store.sqlite3"
+        try:
+            store = Store(path)
+            version = store.meta("format")
+            if version == FORMAT_VERSION:
+                return store
+            if version is None and not store.files():
+                store.set_meta("format", FORMAT_VERSION)
+                return store
+            store.close()
+            notices.append(f"index format {version} is not {FORMAT_VERSION}: rebuilding the index")
+        except sqlite3.DatabaseError as exc:
+            notices.append(f"index was corrupt ({exc}): rebuilding the index")
+        for item in self.directory.iterdir():
+            shutil.rmtree(item) if item.is_dir() else item.unlink()
+        store = Store(path)
+        store.set_meta("format", FORMAT_VERSION)
+        return store
+
+    def vectors_or_empty(self) -> VectorIndex:
+        """The vector index, or a throwaway empty one before any chunk was embedded."""
+        return self.vectors if self.vectors is not None else VectorIndex(1)
+
+    def ensure_vectors(self, dim: int) -> VectorIndex:
+        if self.vectors is None or self.vectors.dim != dim:
+            self.vectors = VectorIndex(dim)
+            self.store.set_meta("dim", str(dim))
+        return self.vectors
+
+    def close(self) -> None:
+        self.keyword.close()
+        self.store.close()
