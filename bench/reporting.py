@@ -141,6 +141,9 @@ def write(results: dict, report: Path, plots: Path) -> None:
              "Recall@k and MRR over queries with an expected article (any expected id counts); no-answer precision and "
              "recall over out-of-scope queries (for the peers, no answer means an empty result). Same definitions as "
              "`kbassist eval`. Peers search every file (drafts, archived and launch notes included), as those tools do.", ""]
+    decisions = Path(__file__).with_name("decisions.md")
+    if decisions.exists():  # hand-written: what the numbers below made us choose
+        lines += [decisions.read_text(encoding="utf-8"), ""]
     for name, data in results.get("quality", {}).items():
         lines += _quality_section(name, data)
     if results.get("speed"):
