@@ -47,6 +47,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from .gui_stalls import culprits, dump_culprits, gap_stats, late_frames
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 OUT_JSON = HERE / "out" / "gui_speed.json"
@@ -100,308 +102,9 @@ FINDINGS = """## Findings
   plus the Markdown preview and the reply panel): that is the p99 of 40-50 ms while typing slowly.
 """
 KEY_MS = (80, 250)
-TICK_MS = 10
-LATE_MS = 50  # the sampler grabs stacks when a tick is this late
-STALL_MS = 100
 
 
 # ----------------------------------------------------------------------------- child
-def child(cfg: dict) -> None:
-    """One measurement in this (fresh) process; writes a JSON result to cfg['out']."""
-    import threading
-    import traceback
-
-    t_exec = time.time()
-    t0 = cfg["t_spawn"]
-    rec: dict = {"scenario": cfg["scenario"], "label": cfg["label"], "python_start_s": t_exec - t0}
-    marks: dict[str, float] = {}
-
-    def mark(name: str) -> None:
-        if name not in marks:
-            marks[name] = time.time() - t0
-
-    from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QThreadPool, QTimer  # noqa: E402
-    import ui.app  # noqa: E402
-    from ui.main_window import MainWindow  # noqa: E402
-    mark("imports_done")
-
-    app = QApplication(sys.argv[:1])
-    ticks: list[float] = []  # perf_counter of each tick
-    main_ident = threading.get_ident()
-    samples: list[dict] = []
-    stop = threading.Event()
-
-    def sampler() -> None:
-        """Grab stacks while the GUI thread is late (one sample per 10 ms of lateness)."""
-        while not stop.wait(0.01):
-            if not ticks:
-                continue
-            late = time.perf_counter() - ticks[-1]
-            if late * 1000 < LATE_MS or len(samples) > 4000:
-                continue
-            frames = sys._current_frames()
-            main = frames.get(main_ident)
-            others = {str(tid): "".join(traceback.format_stack(f, limit=6))
-                      for tid, f in frames.items() if tid not in (main_ident, threading.get_ident())}
-            samples.append({"t": time.perf_counter(), "tick": ticks[-1], "late_ms": late * 1000,
-                            "main": "".join(traceback.format_stack(main, limit=12)) if main else "",
-                            "others": others})
-
-    ticker = QTimer()
-    ticker.setTimerType(Qt.PreciseTimer)
-    ticker.setInterval(TICK_MS)
-    import faulthandler
-
-    dumps = open(cfg["out"] + ".late.txt", "w+")  # a C watchdog: dumps every thread even while one holds the GIL
-
-    def tick() -> None:
-        ticks.append(time.perf_counter())
-        faulthandler.dump_traceback_later(STALL_MS / 1000, file=dumps)
-    ticker.timeout.connect(tick)
-    ticker.start()
-    threading.Thread(target=sampler, daemon=True, name="stall-sampler").start()
-
-    state: dict = {"window": None, "progress": []}
-    perf0 = time.perf_counter() - (time.time() - t0)  # perf_counter at spawn
-
-    def rel(pc: float) -> float:
-        return pc - perf0
-
-    def finish(delay_ms: int = 0) -> None:
-        def go():
-            window = state["window"]
-            marks.setdefault("closing", time.time() - t0)
-            rec["pool_active_at_close"] = QThreadPool.globalInstance().activeThreadCount()
-            with open(cfg["out"] + ".close.txt", "w") as fh:
-                faulthandler.dump_traceback(file=fh)
-            if window is not None:
-                start = time.perf_counter()
-                window.close()
-                rec["close_s"] = time.perf_counter() - start
-            app.quit()
-        QTimer.singleShot(delay_ms, go)
-
-    def hook(window: MainWindow) -> None:
-        state["window"] = window
-        session, agent = window.session, window.agent
-        session.folder_did_open.connect(lambda _a: mark("keyword_ready"))
-        session.semantic_did_become_ready.connect(lambda: mark("semantic_ready"))
-        session.open_did_fail.connect(lambda msg: (rec.setdefault("errors", []).append(msg), finish()))
-        session.progress_did_change.connect(
-            lambda p: state["progress"].append((round(time.time() - t0, 3), p.done, p.total, p.label)))
-        if cfg.get("query"):  # typed before the folder opens: the app answers it once keyword search works
-            agent.message.setPlainText(cfg["query"])
-
-            def arrived_any(result) -> None:
-                if result.message == cfg["query"] and result.suggestions:
-                    mark("first_keyword_result")
-            agent.suggestions_did_arrive.connect(arrived_any)
-        if cfg["scenario"] == "startup":
-
-            def maybe_finish() -> None:  # both seen: the run is over
-                if "first_keyword_result" in marks and "semantic_ready" in marks and not state.get("done"):
-                    state["done"] = True
-                    finish(300)
-
-            def arrived(result) -> None:
-                if result.message == cfg["query"] and result.suggestions:
-                    mark("first_keyword_result")
-                    rec.setdefault("first_result_top", [s.article_id for s in result.suggestions[:3]])
-                    maybe_finish()
-            agent.suggestions_did_arrive.connect(arrived)
-            session.semantic_did_become_ready.connect(maybe_finish)
-        elif cfg["scenario"] == "typing":
-            session.semantic_did_become_ready.connect(lambda: QTimer.singleShot(1000, lambda: type_message(window)))
-        elif cfg["scenario"] == "build":
-            QTimer.singleShot(int(cfg["build_s"] * 1000), lambda: (mark("build_cut"), finish()))
-
-    def type_message(window: MainWindow) -> None:
-        box, text = window.agent.message, cfg["typed"]
-        box.setFocus()
-        arrivals: list[tuple[float, int]] = []
-        window.agent.suggestions_did_arrive.connect(
-            lambda r: arrivals.append((time.perf_counter(), len(r.message))))
-        rec["typing_arrivals"] = arrivals
-        rec["typing_start_pc"] = time.perf_counter()
-        dumps.write("MARK typing\n")
-        dumps.flush()
-        step = {"i": 0}
-        timer = QTimer(window)
-        timer.setTimerType(Qt.PreciseTimer)
-        timer.setInterval(cfg["key_ms"])
-
-        def key() -> None:
-            i = step["i"]
-            if i >= len(text):
-                timer.stop()
-                rec["typing_end_pc"] = time.perf_counter()
-                finish(2000)  # room for the last debounced suggestion
-                return
-            ch = text[i]
-            code = ord(ch.upper()) if ch.isascii() and (ch.isalnum() or ch == " ") else 0
-            for kind in (QEvent.KeyPress, QEvent.KeyRelease):
-                QApplication.sendEvent(box, QKeyEvent(kind, code, Qt.NoModifier, ch))
-            step["i"] = i + 1
-        timer.timeout.connect(key)
-        timer.start()
-
-    class Probe(QObject):
-        def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
-            kind = event.type()
-            if kind == QEvent.Show and isinstance(obj, MainWindow) and "window_shown" not in marks:
-                mark("window_shown")
-                rec["window_shown_pc"] = time.perf_counter()
-                hook(obj)
-            elif kind == QEvent.Paint and "window_shown" in marks and "first_paint" not in marks:
-                widget = obj
-                while widget is not None and not isinstance(widget, MainWindow):
-                    widget = widget.parentWidget() if hasattr(widget, "parentWidget") else None
-                if widget is not None:
-                    mark("first_paint")
-                    QTimer.singleShot(0, lambda: app.removeEventFilter(self))  # no per-event cost later
-            return False
-
-    probe = Probe()
-    app.installEventFilter(probe)
-    QTimer.singleShot(int(cfg["timeout_s"] * 1000), lambda: (rec.setdefault("errors", []).append("timeout"),
-                                                             finish()))
-    rec["exit_code"] = ui.app.main(cfg["folder"], cfg["index_dir"])
-    stop.set()
-    faulthandler.cancel_dump_traceback_later()
-    dumps.seek(0)
-    text = dumps.read()
-    rec["late_dumps"] = parse_dumps(text.split("MARK typing\n")[-1])
-    close_dump = Path(cfg["out"] + ".close.txt")
-    rec["threads_at_close"] = parse_dumps("Timeout (close)!\n" + close_dump.read_text())[0] \
-        if close_dump.exists() else []
-    rec["marks"] = marks
-    rec["main_thread"] = main_ident
-    rec["progress"] = state["progress"][:: max(1, len(state["progress"]) // 400)]
-    rec["ticks"] = [round(rel(t), 4) for t in ticks]
-    rec["samples"] = [dict(s, t=rel(s["t"]), tick=rel(s["tick"])) for s in samples]
-    for key in ("window_shown_pc", "typing_start_pc", "typing_end_pc"):
-        if key in rec:
-            rec[key] = rel(rec[key])
-    if "typing_arrivals" in rec:
-        rec["typing_arrivals"] = [(rel(t), n) for t, n in rec["typing_arrivals"]]
-    Path(cfg["out"]).write_text(json.dumps(rec), encoding="utf-8")
-
-
-# ----------------------------------------------------------------------------- analysis
-def parse_dumps(text: str) -> list[list[dict]]:
-    """faulthandler dumps -> per dump, per thread: whether it is the main thread and its innermost frames."""
-    out = []
-    for block in text.split("Timeout (")[1:]:
-        threads = []
-        for part in _thread_parts(block):
-            header, *frames = part.strip().splitlines()
-            frames = [f.strip() for f in frames if f.strip().startswith("File ")]
-            threads.append({"header": header[:60], "frames": frames[:6]})
-        out.append(threads)
-    return out
-
-
-def _thread_parts(block: str) -> list[str]:
-    parts, current = [], []
-    for line in block.splitlines():
-        if line.startswith(("Thread 0x", "Current thread 0x")):
-            if current:
-                parts.append("\n".join(current))
-            current = [line]
-        elif current:
-            current.append(line)
-    if current:
-        parts.append("\n".join(current))
-    return parts
-
-
-def gap_stats(ticks: list[float], start: float | None = None, end: float | None = None) -> dict:
-    """Gaps between consecutive ticks that end inside [start, end] (seconds since spawn)."""
-    gaps = [(b - a) * 1000 for a, b in zip(ticks, ticks[1:])
-            if (start is None or b >= start) and (end is None or b <= end)]
-    if not gaps:
-        return {"ticks": 0}
-    ordered = sorted(gaps)
-    return {"ticks": len(gaps), "max_ms": round(ordered[-1], 1),
-            "p99_ms": round(ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))], 1),
-            "median_ms": round(statistics.median(ordered), 1),
-            "over_100ms": sum(g > STALL_MS for g in gaps), "over_50ms": sum(g > 50 for g in gaps),
-            "seconds": round(ticks[-1] - ticks[0], 1) if start is None else round((end or ticks[-1]) - start, 1)}
-
-
-def _innermost(stack: str) -> str:
-    """The deepest project frame (ui/, kbassist/) in a formatted stack, else the deepest frame."""
-    lines = [ln.strip() for ln in stack.splitlines() if ln.strip().startswith("File ")]
-    ours = [ln for ln in lines if "/ui/" in ln or "/kbassist/" in ln]
-    pick = (ours or lines or ["?"])[-1]
-    if ("gui_speed.py" in pick and "in child" in pick) or ("ui/app.py" in pick and "in main" in pick):
-        return "app.exec() (Qt C++ / waiting for the GIL)"
-    return pick.replace(str(REPO) + "/", "")
-
-
-def late_frames(rec: dict, start: float | None = None, end: float | None = None) -> list[tuple[str, int]]:
-    """Where the main thread was in every sample taken while a tick was over 50 ms late (10 ms apart)."""
-    counts: dict[str, int] = {}
-    for s in rec["samples"]:
-        if (start is None or s["t"] >= start) and (end is None or s["t"] <= end):
-            key = _innermost(s["main"])
-            counts[key] = counts.get(key, 0) + 1
-    return sorted(counts.items(), key=lambda kv: -kv[1])[:6]
-
-
-_IDLE = ("threading.py", "queue.py", "inotify_c.py", "delayed_queue.py", "gui_speed.py")
-
-
-def dump_culprits(rec: dict) -> dict:
-    """Over every faulthandler dump (a tick 100 ms late): the main thread's innermost frame, and the
-    innermost project frame of each other thread that was not waiting."""
-    main_hex = f"0x{rec.get('main_thread', 0):016x}"
-    mains: dict[str, int] = {}
-    others: dict[str, int] = {}
-    for dump in rec.get("late_dumps", []):
-        for thread in dump:
-            frames = thread["frames"]
-            if not frames:
-                continue
-            if main_hex in thread["header"]:
-                key = "Qt C++ inside app.exec() (no Python frame above main)" \
-                    if "ui/app.py" in frames[0] and "in main" in frames[0] else _short(frames[0])
-                mains[key] = mains.get(key, 0) + 1
-            elif not any(idle in frames[0] for idle in _IDLE):
-                ours = [f for f in frames if "/kbassist/" in f or "/ui/" in f]
-                key = " <- ".join(_short(f) for f in (ours or frames)[:2])
-                others[key] = others.get(key, 0) + 1
-    top = lambda d: sorted(d.items(), key=lambda kv: -kv[1])[:5]  # noqa: E731
-    return {"dumps": len(rec.get("late_dumps", [])), "main": top(mains), "others": top(others)}
-
-
-def _short(frame: str) -> str:
-    return frame.replace("File ", "").replace(f'"{REPO}/', "").replace('"', "").replace(", line ", ":")
-
-
-def culprits(rec: dict, start: float | None = None, end: float | None = None) -> list[dict]:
-    """Stalls over 100 ms in the window, each with where the main thread was and what the others did."""
-    ticks = rec["ticks"]
-    out = []
-    for a, b in zip(ticks, ticks[1:]):
-        if (b - a) * 1000 <= STALL_MS or (start is not None and b < start) or (end is not None and b > end):
-            continue
-        during = [s for s in rec["samples"] if abs(s["tick"] - a) < 1e-3]
-        mains: dict[str, int] = {}
-        others: dict[str, int] = {}
-        for s in during:
-            mains[_innermost(s["main"])] = mains.get(_innermost(s["main"]), 0) + 1
-            for stack in s["others"].values():
-                key = _innermost(stack)
-                if "stall-sampler" not in stack and "threading.py" not in key:
-                    others[key] = others.get(key, 0) + 1
-        out.append({"at_s": round(a, 3), "gap_ms": round((b - a) * 1000, 1), "samples": len(during),
-                    "main_thread": sorted(mains.items(), key=lambda kv: -kv[1])[:3],
-                    "other_threads": sorted(others.items(), key=lambda kv: -kv[1])[:4]})
-    return out
-
-
-# ----------------------------------------------------------------------------- parent
 def run_child(cfg: dict, tmp: Path) -> dict:
     out = tmp / f"result-{cfg['label']}-{time.time_ns()}.json"
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
@@ -412,7 +115,7 @@ def run_child(cfg: dict, tmp: Path) -> dict:
         shutil.rmtree(tmp / sub, ignore_errors=True)
     load = os.getloadavg()[0]
     cfg = dict(cfg, out=str(out), t_spawn=time.time())
-    proc = subprocess.run([sys.executable, "-m", "bench.gui_speed", "--child", json.dumps(cfg)], cwd=REPO,
+    proc = subprocess.run([sys.executable, "-m", "bench.gui_probe", json.dumps(cfg)], cwd=REPO,
                           env=env, capture_output=True, text=True, timeout=cfg["timeout_s"] + 120)
     if not out.exists():
         raise RuntimeError(f"{cfg['label']}: no result (exit {proc.returncode})\n{proc.stderr[-3000:]}")
@@ -575,7 +278,6 @@ def write_report(summary: dict, meta: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=["bundled", "10k", "all"], default="all")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--repeats-10k", type=int, default=2)
@@ -586,9 +288,6 @@ def main() -> None:
     parser.add_argument("--report-only", action="store_true", help="rewrite the report from --out's runs")
     parser.add_argument("--skip", default="", help="comma list of: startup,typing,build")
     args = parser.parse_args()
-    if args.child:
-        child(json.loads(args.child))
-        return
     if args.report_only:
         data = json.loads(Path(args.out).read_text(encoding="utf-8"))
         summary = summarise(data["runs"])
