@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kbassist.settings import Settings, load_settings
 
+from .gc_policy import collect_on_gui_thread
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QLibraryInfo, QLocale, QTimer, QTranslator
 from .single_instance import InstanceServer, ask_running_instance
@@ -61,6 +62,7 @@ def choose_folder(folder: str | None, index_dir: str | None, last: str | None) -
 
 def build_window(folder: str | None, index_dir: str | None) -> MainWindow:
     """The window for a run (shared with the tests): settings, state, and the folder opening after show."""
+    collect_on_gui_thread(QApplication.instance())
     settings, problems = load_settings()
     state = load_state()
     window = MainWindow(settings, state, index_dir)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Generator
 
-from .qt import QObject, QThreadPool, Signal, create_worker, is_alive
+from .qt import QObject, QRunnable, QThreadPool, Signal, create_worker, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,32 @@ def serial_pool() -> QThreadPool:
     return _serial_pool
 
 
+def wait_for_background_work(timeout_ms: int) -> None:
+    """Block until every op in both pools has finished (before an index they read is closed)."""
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if _serial_pool is not None:
+        _serial_pool.waitForDone(timeout_ms)
+
+
+class _Task(QRunnable):
+    """The op as a QRunnable subclass, as superqt's workers are.
+
+    Handing QThreadPool a plain Python callable makes PySide wrap it in a
+    runnable that Qt deletes on the worker thread; that crashed the test
+    process now and then (SIGSEGV/SIGBUS in a pool thread with no Python
+    frame). A subclass instance is torn down through shiboken's own wrapper,
+    which takes the GIL, and the QueryOp holds the Python side until its
+    result has been handled on the GUI thread.
+    """
+
+    def __init__(self, run: Callable[[], None]):
+        super().__init__()
+        self._run = run
+
+    def run(self) -> None:
+        self._run()
+
+
 class QueryOp:
     def __init__(self, parent: QObject, op: Callable[[], Any]):
         self._pool = QThreadPool.globalInstance()
@@ -79,7 +105,8 @@ class QueryOp:
 
     def run_in_background(self) -> None:
         _running.add(self)
-        self._pool.start(self._run)
+        self._task = _Task(self._run)
+        self._pool.start(self._task)
 
     def _run(self) -> None:
         try:
