@@ -55,6 +55,7 @@ class Assistant:
         self._write_lock = threading.RLock()
         self._listeners: list[Callable[[IndexChange], None]] = []
         self._scan_problems: list[Problem] = []
+        self._closed = False
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
@@ -76,6 +77,7 @@ class Assistant:
 
     def close(self) -> None:
         with self._write_lock:
+            self._closed = True
             self._ix.close()
         if "history" in self.__dict__:
             self.history.close()
@@ -251,7 +253,9 @@ class Assistant:
 
     def article(self, article_id: str) -> Article | None:
         """The whole article (body, sections, replies), read from the index."""
-        return self._ix.store.article(article_id) if article_id in self._articles else None
+        if self._closed or article_id not in self._articles:
+            return None  # a late caller after close() gets nothing rather than a closed database
+        return self._ix.store.article(article_id)
 
     def articles(self) -> list[Article]:
         """Every whole article, read from the index (the weekly review's input)."""

@@ -280,6 +280,10 @@ class MainWindow(QMainWindow):
         key = "compact_geometry" if self.state.compact else "geometry"
         setattr(self.state, key, bytes(self.saveGeometry().toBase64()).decode())
         save_state(self.state)
+        # The tabs let go of the engine first, so a debounced refresh or a late result
+        # cannot reach an index that is being closed.
+        self.agent.set_assistant(None)
+        self.review.set_assistant(None)
         self.session.close()
         super().closeEvent(event)
 

@@ -16,8 +16,8 @@ from kbassist.assistant import Assistant
 from kbassist.model import IndexChange, Progress
 from kbassist.settings import Settings
 
-from .ops import QueryOp, report_error, run_generator
-from .qt import QObject, QThreadPool, Signal
+from .ops import QueryOp, report_error, run_generator, wait_for_background_work
+from .qt import QObject, Signal
 
 log = logging.getLogger(__name__)
 
@@ -116,7 +116,7 @@ class FolderSession(QObject):
         if self._worker is not None:
             self._worker.quit()
             self._worker = None
-        QThreadPool.globalInstance().waitForDone(10000)  # no search may outlive the index it reads
+        wait_for_background_work(30000)  # no search or review may outlive the index it reads
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
