@@ -14,7 +14,6 @@ correctly spelled queries pay nothing for it.
 """
 from __future__ import annotations
 
-import shutil
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,17 +81,10 @@ class KeywordIndex:
         self.directory.mkdir(parents=True, exist_ok=True)
         return whoosh_index.create_in(str(self.directory), make_schema())
 
-    @staticmethod
-    def discard(directory: Path) -> None:
-        shutil.rmtree(directory, ignore_errors=True)
-
     def close(self) -> None:
         with self._lock:
             self._reader.close()
             self._ix.close()
-
-    def doc_count(self) -> int:
-        return self._reader.doc_count()
 
     def replace(self, remove_paths: Iterable[str], articles: Iterable[Article]) -> None:
         """Delete the documents of `remove_paths`, add `articles`, commit once."""
