@@ -15,6 +15,7 @@ import dataclasses
 import hashlib
 import pickle
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -84,7 +85,7 @@ class Store:
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        self.db = _Serialized(sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None))
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.executescript(SCHEMA)
@@ -176,8 +177,10 @@ class Store:
         """(ids, matrix) blocks of every embedded chunk, for filling the faiss index.
 
         In blocks, so opening a large index never holds all vectors twice."""
-        cursor = self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL")
-        while rows := cursor.fetchmany(block):
+        last = -(2 ** 63)
+        while rows := self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid > ? "
+                                      "ORDER BY vid LIMIT ?", (last, block)).fetchall():
+            last = rows[-1][0]
             ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
             yield ids, matrix
@@ -232,8 +235,49 @@ class Store:
         self.db.execute("UPDATE chunks SET vector=NULL")
 
 
+class _Rows(list):
+    """A query's rows, already fetched: what a cursor would give, without the cursor."""
+
+    def fetchone(self):
+        return self[0] if self else None
+
+    def fetchall(self):
+        return list(self)
+
+
+class _Serialized:
+    """One SQLite connection shared by threads, used one call at a time, results fetched at once.
+
+    Two searches stepping the same cached statement of one connection at the
+    same time crashed the app (SIGSEGV) while an agent typed on 10,000
+    articles: CPython's per-connection statement cache is not made for
+    concurrent use. Calls are short (sub-millisecond look-ups), so a lock costs
+    little; long reads page through the table instead of holding a cursor.
+    """
+
+    def __init__(self, connection: sqlite3.Connection):
+        self._connection = connection
+        self._lock = threading.RLock()
+
+    def execute(self, sql: str, params: tuple | list = ()) -> _Rows:
+        with self._lock:
+            return _Rows(self._connection.execute(sql, params).fetchall())
+
+    def executemany(self, sql: str, rows) -> None:
+        with self._lock:
+            self._connection.executemany(sql, rows)
+
+    def executescript(self, script: str) -> None:
+        with self._lock:
+            self._connection.executescript(script)
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
 class _Transaction:
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: _Serialized):
         self.db = db
 
     def __enter__(self):
