@@ -10,7 +10,7 @@ from __future__ import annotations
 from kbassist.assistant import Assistant
 from kbassist.suggest_model import ReplySuggestion, SuggestResult, Suggestion
 
-from .ops import QueryOp
+from .ops import QueryOp, lane
 from .preview import Preview
 from .qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget, Signal, qdebounced
 from .reply_panel import ReplyPanel
@@ -98,7 +98,7 @@ class AgentTab(QWidget):
         self._stamp += 1
         stamp, assistant = self._stamp, self.assistant
         QueryOp(self, lambda: fetch_suggestions(assistant, text, log)).success(
-            lambda result: self._did_fetch(stamp, result)).run_in_background()
+            lambda result: self._did_fetch(stamp, result)).in_pool(lane("search")).run_in_background()
 
     def _did_fetch(self, stamp: int, result: SuggestResult) -> None:
         if stamp < self._shown:

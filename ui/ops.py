@@ -41,25 +41,28 @@ def report_error(exc: BaseException) -> None:
 _running: set["QueryOp"] = set()  # ops in flight: Qt holds no Python reference to them
 
 
-_serial_pool: QThreadPool | None = None
+_lanes: dict[str, QThreadPool] = {}
 
 
-def serial_pool() -> QThreadPool:
-    """One thread for long, repeatable jobs (the weekly review): they queue behind each other
-    instead of taking both of the global pool's threads from the searches (bench/gui_speed.py
-    saw two 10k-article reviews leave no thread for suggestions while the agent typed)."""
-    global _serial_pool
-    if _serial_pool is None:
-        _serial_pool = QThreadPool()
-        _serial_pool.setMaxThreadCount(1)
-    return _serial_pool
+def lane(name: str) -> QThreadPool:
+    """A one-thread pool per kind of engine call ("search", "review"): calls of a kind queue.
+
+    Searches one at a time: the agent only ever sees the newest answer, and two
+    searches stepping the engine's shared readers at once crashed the app on
+    10,000 articles. Reviews on their own lane: two of them used to take both
+    threads of the global pool for over 10 s, so no suggestion could run.
+    """
+    if name not in _lanes:
+        _lanes[name] = QThreadPool()
+        _lanes[name].setMaxThreadCount(1)
+    return _lanes[name]
 
 
 def wait_for_background_work(timeout_ms: int) -> None:
-    """Block until every op in both pools has finished (before an index they read is closed)."""
+    """Block until every op has finished (before an index they read is closed)."""
     QThreadPool.globalInstance().waitForDone(timeout_ms)
-    if _serial_pool is not None:
-        _serial_pool.waitForDone(timeout_ms)
+    for pool in _lanes.values():
+        pool.waitForDone(timeout_ms)
 
 
 class _Task(QRunnable):

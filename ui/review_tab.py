@@ -139,7 +139,7 @@ class ReviewTab(QWidget):
             ops.report_error(exc)
 
         QueryOp(self, lambda: assistant.review(as_of, gaps=assistant.model_loaded)).success(finished).failure(
-            failed).in_pool(ops.serial_pool()).run_in_background()
+            failed).in_pool(ops.lane("review")).run_in_background()
 
     def _did_review(self, stamp: int, report: ReviewReport) -> None:
         if stamp <= self._shown:
