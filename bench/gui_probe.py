@@ -6,6 +6,7 @@ process; writes its measurements to the JSON file named in the config.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -64,10 +65,15 @@ def child(cfg: dict) -> None:
     import faulthandler
 
     dumps = open(cfg["out"] + ".late.txt", "w+")  # a C watchdog: dumps every thread even while one holds the GIL
+    # Opt-in only: faulthandler's watchdog reads other threads' frames without the GIL, and
+    # re-armed every tick it crashed the measured process itself (a core dump showed SIGSEGV in
+    # faulthandler_thread -> dump_frame, while the app was busy), 3 runs of 3 at 250 ms a key on 10k.
+    watchdog = bool(cfg.get("faulthandler") or os.environ.get("KBASSIST_BENCH_FAULTHANDLER"))
 
     def tick() -> None:
         ticks.append(time.perf_counter())
-        faulthandler.dump_traceback_later(STALL_MS / 1000, file=dumps)
+        if watchdog:
+            faulthandler.dump_traceback_later(STALL_MS / 1000, file=dumps)
     ticker.timeout.connect(tick)
     ticker.start()
     threading.Thread(target=sampler, daemon=True, name="stall-sampler").start()
