@@ -16,6 +16,7 @@ Every embedder returns float32 rows of unit length, so inner product is cosine.
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import re
 import threading
@@ -203,12 +204,8 @@ def choose_embedder(languages: Sequence[str]) -> str:
     is installed; anything with real Chinese content gets the multilingual USE.
     """
     english = sum(1 for lang in languages if lang == "en")
-    if languages and english / len(languages) >= 0.9:
-        try:
-            import sentence_transformers  # noqa: F401  (only checks that it is installed)
-        except ImportError:
-            return DEFAULT_EMBEDDER
-        return DualEmbedder.name
+    if languages and english / len(languages) >= 0.9 and importlib.util.find_spec("sentence_transformers"):
+        return DualEmbedder.name  # find_spec only looks: importing would load torch just to decide
     return DEFAULT_EMBEDDER
 
 

@@ -15,8 +15,7 @@ means the file is seen as changed next time and re-applied (idempotent).
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Generator
 
