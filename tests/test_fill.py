@@ -83,7 +83,7 @@ PLACEHOLDER = st.tuples(NAME, st.none() | PLAIN).map(
 @given(st.lists(st.one_of(PLAIN, PLACEHOLDER), max_size=8), PLAIN)
 def test_filling_every_placeholder_leaves_no_braces(pieces, value):
     text = "".join(pieces)
-    values = {ph.name: value or "x" for ph in parse_placeholders(text)}
+    values = {ph.name: value if value.strip() else "x" for ph in parse_placeholders(text)}  # blank = missing
     filled = fill(text, values)
     assert "{{" not in filled
     assert unfilled(filled) == ()
