@@ -11,12 +11,13 @@ renames, so a crash or kill mid-rebuild leaves the previous index in use.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, Generator, Iterable
+from typing import Callable, Generator, Iterable, Iterator
 
 import numpy as np
 
@@ -56,6 +57,7 @@ class Assistant:
         self._listeners: list[Callable[[IndexChange], None]] = []
         self._scan_problems: list[Problem] = []
         self._closed = False
+        self._embedding_elsewhere = 0
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
@@ -74,6 +76,12 @@ class Assistant:
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_below)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning)
+
+    def reload(self) -> None:
+        """Re-open the index from disk after another process (a background build) wrote it."""
+        with self._write_lock:
+            self._ix.close()
+            self._ix = self._open_index()
 
     def close(self) -> None:
         with self._write_lock:
@@ -96,6 +104,11 @@ class Assistant:
             if self._embedder is None:
                 self._embedder = load_embedder(self._resolved_spec())
             return self._embedder
+
+    @property
+    def embedder_spec(self) -> str:
+        """What `embedder` loads (`auto` resolved): another process can load the same model from it."""
+        return self._resolved_spec()
 
     def _required_embedder(self) -> str | None:
         return None if self._embedder_spec == AUTO else embedder_name(self._embedder_spec)
@@ -147,7 +160,7 @@ class Assistant:
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword,
                                                    self._ix.vectors_or_empty(), diff,
                                                    self._apply_articles)
-                if embed:
+                if embed and not self._embedding_elsewhere:
                     yield from self._embed_into(self._ix)
         if not change.empty or change.rebuilt:
             for listener in list(self._listeners):
@@ -162,6 +175,34 @@ class Assistant:
                 next(gen)
             except StopIteration as stop:
                 return stop.value
+
+    def files_to_index(self) -> int:
+        """How many files an `index()` now would read or drop (a scan and a stat per file, no reads)."""
+        diff = diff_folder(self.folder, self._ix.store.files(), None)
+        return len(diff.added) + len(diff.changed) + len(diff.removed)
+
+    @contextlib.contextmanager
+    def embedding_elsewhere(self) -> Iterator[None]:
+        """While another process embeds this index, updates here only do the keyword phase."""
+        self._embedding_elsewhere += 1
+        try:
+            yield
+        finally:
+            self._embedding_elsewhere -= 1
+
+    def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
+        """Load vectors that another process stored into the in-memory index, making them searchable."""
+        with self._write_lock:
+            dim = self._ix.store.meta("dim")
+            if self._closed or not dim:
+                return
+            had_vectors = self._ix.vectors is not None
+            vectors = self._ix.ensure_vectors(int(dim))
+            if not had_vectors:
+                self._bind(self._ix)
+            ids, matrix = self._ix.store.vectors_of(vector_ids, vectors.dim)
+            if len(ids):
+                vectors.add(ids, matrix)
 
     def embed_pending(self) -> Generator[Progress, None, int]:
         with self._write_lock:

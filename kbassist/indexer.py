@@ -206,8 +206,8 @@ def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vector
         matrix = embed([text for _, text in rows])
         ids = np.array([vid for vid, _ in rows], dtype=np.int64)
         with store.transaction():
-            store.set_vectors([(vid, matrix[i].tobytes()) for i, (vid, _) in enumerate(rows)])
+            store.set_vectors([(vid, text_hash(text), matrix[i].tobytes()) for i, (vid, text) in enumerate(rows)])
         vectors.add(ids, matrix)
         done += len(rows)
-        yield Progress(done, max(total, done), "embedding")
+        yield Progress(done, max(total, done), "embedding", tuple(int(i) for i in ids))
     return done

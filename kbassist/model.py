@@ -132,6 +132,7 @@ class Progress:
     done: int
     total: int
     label: str = ""
+    vector_ids: tuple[int, ...] = ()  # vectors this step stored, for another process reading the index
 
 
 @dataclass(frozen=True)

@@ -228,8 +228,24 @@ class Store:
                          vectors.get(h)))
         self.db.executemany("INSERT OR REPLACE INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def set_vectors(self, items: list[tuple[int, bytes]]) -> None:
-        self.db.executemany("UPDATE chunks SET vector=? WHERE vid=?", [(v, vid) for vid, v in items])
+    def set_vectors(self, items: list[tuple[int, str, bytes]]) -> None:
+        """Store (vid, text hash, vector) rows; a chunk whose text changed meanwhile keeps waiting.
+
+        The hash guard matters when another process embeds: its vector for an
+        old text must not land on the new text an update wrote since."""
+        self.db.executemany("UPDATE chunks SET vector=? WHERE vid=? AND text_hash=?",
+                            [(v, vid, h) for vid, h, v in items])
+
+    def vectors_of(self, vids: Iterable[int], dim: int) -> tuple[np.ndarray, np.ndarray]:
+        """(ids, matrix) of the stored vectors among `vids` (another process may have written them)."""
+        vids = list(vids)
+        rows = []
+        for start in range(0, len(vids), 500):
+            part = vids[start:start + 500]
+            rows += self.db.execute(f"SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid IN "
+                                    f"({','.join('?' * len(part))})", part).fetchall()
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        return ids, np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
 
     def clear_vectors(self) -> None:
         self.db.execute("UPDATE chunks SET vector=NULL")

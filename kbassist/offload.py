@@ -1,0 +1,156 @@
+"""Large indexing jobs in a worker process, so the app's interpreter stays free.
+
+A first build of 10,000 articles is minutes of Python (reading, jieba,
+whoosh) and then of model forward passes. Run on a thread of the desktop
+app, it shared the GIL with the window, which froze for up to 190 ms at a
+time (bench/gui_speed.py). A spawned process (never `fork`: torch and Qt
+threads do not survive it) writes the same on-disk index instead; the app
+only reads its progress messages and then re-reads the index.
+
+Small jobs (a few saved files) stay in-process: starting a worker costs
+about a second of imports, more than they take.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+from typing import TYPE_CHECKING, Generator
+
+from .errors import KbError
+from .model import Progress
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from .assistant import Assistant
+    from .review import ReviewReport
+
+BULK_FILES = 300  # files to read before the keyword phase moves to a worker
+BULK_CHUNKS = 1000  # chunks to embed before the semantic phase moves to a worker
+BULK_REVIEW_ARTICLES = 2000  # articles before the weekly review moves to a worker
+STOP_WAIT_S = 60  # a stopped worker finishes its batch (each is committed) within this
+
+
+def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Progress, None, None]:
+    """The keyword phase of `assistant.index()`, in a worker process when many files wait.
+
+    Afterwards `assistant` has re-read the index; what is left (files saved
+    meanwhile) is indexed here, so the caller sees a complete keyword index.
+    """
+    if assistant.files_to_index() >= bulk_files:
+        yield from _in_worker(assistant, "index")
+        assistant.reload()
+    yield from assistant.index(embed=False)
+
+
+def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS) -> Generator[Progress, None, None]:
+    """Embed pending chunks, in a worker process when many wait; each batch becomes searchable here.
+
+    Meanwhile updates in this process (the watcher's) skip embedding; the
+    worker picks their chunks up, and whatever it missed is embedded here.
+    """
+    if assistant.stats()["pending_vectors"] >= bulk_chunks:
+        with assistant.embedding_elsewhere():
+            for progress in _in_worker(assistant, "embed"):
+                assistant.adopt_vectors(progress.vector_ids)
+                yield progress
+    yield from assistant.embed_pending()
+
+
+def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
+           bulk_articles: int = BULK_REVIEW_ARTICLES) -> "ReviewReport":
+    """`assistant.review()`, in a worker process for a large folder (seconds of Python at 10,000 articles)."""
+    if len(assistant.article_summaries()) < bulk_articles:
+        return assistant.review(as_of, gaps=gaps)
+    job = _in_worker(assistant, "review", {"as_of": as_of, "gaps": gaps})
+    while True:
+        try:
+            next(job)
+        except StopIteration as done:
+            return done.value
+
+
+def stop_workers() -> None:
+    """End every running worker at once (the window is closing); their callers get `WorkerStopped`.
+
+    A kill cannot damage the index: whoosh commits by renaming its table of
+    contents, SQLite rolls back an open transaction, and a file whose entry
+    was not committed is simply read again next time (tests/test_offload.py
+    kills a build mid-write). Waiting for a batch instead kept a closing
+    window on screen for 4 s (bench/gui_speed.py).
+    """
+    for worker, stop in list(_live.items()):
+        stop.set()
+        worker.terminate()
+
+
+class WorkerStopped(KbError):
+    """A worker was stopped (`stop_workers`) before it answered."""
+
+
+_live: dict = {}  # running worker process -> its stop event
+
+
+def _in_worker(assistant: "Assistant", task: str, options: dict | None = None) -> Generator[Progress, None, object]:
+    """Run `task` on the assistant's folder in a spawned process, relaying its progress; returns its answer.
+
+    Closing the generator (a cancel) asks the worker to stop after its
+    current batch and waits for it, so the index is left consistent.
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    stop = context.Event()
+    worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}",
+                             args=(task, options or {}, str(assistant.folder), str(assistant.index_dir),
+                                   assistant.settings, None if task == "index" else assistant.embedder_spec,
+                                   sender, stop))
+    worker.start()
+    _live[worker] = stop
+    sender.close()
+    try:
+        while True:
+            try:
+                kind, payload = receiver.recv()
+            except EOFError:
+                worker.join(5)
+                if stop.is_set():
+                    raise WorkerStopped(f"the {task} worker was stopped") from None
+                raise KbError(f"the {task} worker stopped unexpectedly (exit code {worker.exitcode})") from None
+            if kind == "progress":
+                yield payload
+            elif kind == "error":
+                raise KbError(payload)
+            else:
+                return payload
+    finally:
+        stop.set()
+        worker.join(STOP_WAIT_S)
+        if worker.is_alive():
+            worker.terminate()
+        _live.pop(worker, None)
+        receiver.close()
+
+
+def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str | None,
+          out: "Connection", stop) -> None:
+    """The worker process: one Assistant on the same index, progress sent back batch by batch.
+
+    `embedder` None: the settings' choice, left unresolved (`auto` is decided once articles exist)."""
+    from .assistant import Assistant
+
+    try:
+        with Assistant(folder, index_dir, settings=settings, embedder=embedder) as assistant:
+            if task == "review":
+                out.send(("done", assistant.review(options["as_of"], gaps=options["gaps"])))
+                return
+            job = assistant.index(embed=False) if task == "index" else assistant.embed_pending()
+            for progress in job:
+                out.send(("progress", progress))
+                if stop.is_set():
+                    job.close()
+                    break
+        out.send(("done", None))
+    except Exception as exc:  # the app shows it; the worker has nothing else to tell
+        out.send(("error", f"{type(exc).__name__}: {exc}"))
+    finally:
+        out.close()

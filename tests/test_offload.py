@@ -1,0 +1,100 @@
+"""Large builds in a worker process (kbassist.offload): same index, the app's process left free."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kbassist import offload
+from kbassist.assistant import Assistant
+from kbassist.settings import Settings
+
+from kbfixtures import write_folder
+
+
+def _drain(job) -> list:
+    return list(job)
+
+
+def _assistant(tmp_path: Path) -> Assistant:
+    folder = write_folder(tmp_path / "kb")
+    return Assistant(folder, tmp_path / "index", settings=Settings(embedder="use-multilingual"),
+                     wait_for_model=False)
+
+
+def test_a_worker_builds_the_index_the_app_then_searches(tmp_path):
+    with _assistant(tmp_path) as assistant:
+        progress = _drain(offload.index(assistant, bulk_files=1))
+        assert progress and progress[-1].done == progress[-1].total
+        assert assistant.search("error E21 charging", mode="keyword").hits[0].title.startswith("Reader shows")
+
+        embedded = _drain(offload.embed(assistant, bulk_chunks=1))
+        assert sum(len(p.vector_ids) for p in embedded) == assistant.stats()["chunks"]
+        assert assistant.semantic_ready
+        assert not assistant.model_loaded  # every vector came from the worker, none was computed here
+        assistant.wait_for_model = True
+        hits = assistant.search("my money has not come back yet", mode="semantic").hits
+        assert hits[0].id.startswith("refunds/refund-time")
+
+
+def test_a_cancelled_worker_leaves_an_index_that_completes_later(tmp_path):
+    folder = write_folder(tmp_path / "kb")
+    for i in range(40):
+        (folder / f"notes/note-{i:02d}.md").parent.mkdir(exist_ok=True)
+        (folder / f"notes/note-{i:02d}.md").write_text(f"# Note {i}\n\nParcel locker code {i} expires.\n",
+                                                       encoding="utf-8")
+    with Assistant(folder, tmp_path / "index", settings=Settings(embedder="use-multilingual"),
+                   wait_for_model=False) as assistant:
+        job = offload.index(assistant, bulk_files=1)
+        next(job)
+        job.close()  # the worker stops after its batch; nothing is left half-written
+        assistant.reload()
+        _drain(offload.index(assistant, bulk_files=10_000))  # the rest, in-process
+        assert sum(a.path.startswith("notes/note-") for a in assistant.article_summaries()) == 40
+        assert assistant.search("parcel locker code 7", mode="keyword").hits
+
+
+def test_saves_during_a_worker_embed_are_not_embedded_twice_here(tmp_path):
+    with _assistant(tmp_path) as assistant:
+        _drain(offload.index(assistant, bulk_files=1))
+        job = offload.embed(assistant, bulk_chunks=1)
+        next(job)
+        (assistant.folder / "devices/new-cable.md").write_text(
+            "# Which cable charges the reader\n\nUse the USB-C cable from the box.\n", encoding="utf-8")
+        assistant.update(["devices/new-cable.md"])  # the watcher's call while the worker embeds
+        assert not assistant.model_loaded
+        _drain(job)
+        assert assistant.semantic_ready
+
+
+def test_a_review_in_a_worker_matches_the_one_in_process(tmp_path):
+    import datetime as dt
+
+    with _assistant(tmp_path) as assistant:
+        assistant.update()
+        as_of = dt.date(2027, 6, 1)
+        here = assistant.review(as_of)
+        there = offload.review(assistant, as_of, bulk_articles=1)
+        assert there.items == here.items
+        assert there.items  # a year on, the fixtures' review dates are overdue
+
+
+def test_a_build_killed_mid_write_leaves_an_index_that_opens_and_completes(tmp_path):
+    import pytest
+
+    folder = write_folder(tmp_path / "kb")
+    for i in range(1000):  # three write batches: the kill lands while the second is written
+        path = folder / f"bulk/{i // 100:02d}/note-{i:04d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# Note {i}\n\nLocker {i} opens with code K{i}X.\n", encoding="utf-8")
+    index_dir = tmp_path / "index"
+    with Assistant(folder, index_dir, settings=Settings(embedder="use-multilingual")) as assistant:
+        job = offload.index(assistant, bulk_files=1)
+        progress = next(job)
+        while progress.done == 0:
+            progress = next(job)
+        offload.stop_workers()  # SIGTERM: no clean-up in the worker
+        with pytest.raises(offload.WorkerStopped):
+            _drain(job)
+    with Assistant(folder, index_dir, settings=Settings(embedder="use-multilingual")) as assistant:
+        assistant.update()
+        assert sum(a.path.startswith("bulk/") for a in assistant.article_summaries()) == 1000
+        assert assistant.search("K777X", mode="keyword").hits[0].path == "bulk/07/note-0777.md"
