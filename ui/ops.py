@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from typing import Any, Callable, Generator
 
-from .qt import QObject, QRunnable, QThreadPool, Signal, create_worker, is_alive
+from .qt import GeneratorWorker, QObject, QRunnable, QThreadPool, Signal, is_alive
 
 log = logging.getLogger(__name__)
 
@@ -129,10 +129,25 @@ class QueryOp:
             self._relay.deleteLater()
 
 
+class _ClosingWorker(GeneratorWorker):
+    """superqt's generator worker, closing the generator on its own thread when it stops.
+
+    superqt leaves a cancelled generator suspended until garbage collection;
+    the jobs here have `finally` blocks that must run at once (a build in a
+    worker process is told to stop, an index is closed).
+    """
+
+    def work(self):
+        try:
+            return super().work()
+        finally:
+            self._gen.close()
+
+
 def run_generator(job: Callable[[], Generator], *, progress: Callable[[Any], None],
                   done: Callable[[Any], None], failed: Callable[[BaseException], None] = report_error):
     """Start a generator job; returns the worker (call `.quit()` to cancel between yields)."""
-    worker = create_worker(job, _start_thread=False)
+    worker = _ClosingWorker(job)
     worker.yielded.connect(progress)
     worker.returned.connect(done)
     worker.errored.connect(failed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QSystemTrayIcon, QTableWidget, QTableWidgetItem, QTabWidget,
                                QTextBrowser, QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 from shiboken6 import isValid as is_alive
-from superqt.utils import create_worker, qdebounced, qthrottled
+from superqt.utils import GeneratorWorker, qdebounced, qthrottled
 
 __all__ = [name for name in dir() if not name.startswith("_") and name != "annotations"]
 

@@ -1,6 +1,7 @@
 """The Review tab: the editors' queue from `Assistant.review()`, and the actions on one article.
 
-The review runs off the GUI thread through `ops.QueryOp`, after the folder
+The review runs off the GUI thread through `ops.QueryOp` (and, for a
+large folder, in a worker process: `kbassist.offload.review`), after the folder
 opens and again after every index update (debounced, so a burst of saves
 means one review). Each request is stamped and an answer older than the
 one on screen is dropped. Writes (mark reviewed, snooze) are ops too; when
@@ -17,6 +18,7 @@ import html
 from pathlib import Path
 from typing import Callable
 
+from kbassist import offload
 from kbassist.assistant import Assistant
 from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, to_markdown
 
@@ -136,10 +138,11 @@ class ReviewTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             finished(None)
-            ops.report_error(exc)
+            if not isinstance(exc, offload.WorkerStopped):  # stopped: the folder is closing
+                ops.report_error(exc)
 
-        QueryOp(self, lambda: assistant.review(as_of, gaps=assistant.model_loaded)).success(finished).failure(
-            failed).in_pool(ops.lane("review")).run_in_background()
+        QueryOp(self, lambda: offload.review(assistant, as_of, gaps=assistant.model_loaded)).success(
+            finished).failure(failed).in_pool(ops.lane("review")).run_in_background()
 
     def _did_review(self, stamp: int, report: ReviewReport) -> None:
         if stamp <= self._shown:

@@ -3,7 +3,9 @@
 The order is what keeps the window usable: the keyword phase runs first
 (Assistant construction included, so nothing heavy touches the GUI thread),
 results work as soon as it returns, and only then is the embedder loaded
-and the pending chunks embedded in a second job. The watcher's callbacks
+and the pending chunks embedded in a second job. A large build (a new
+folder, a changed embedder) runs in a worker process (`kbassist.offload`),
+so it never competes with the window for the interpreter. The watcher's callbacks
 arrive on its own thread and are re-emitted as a Qt signal, which Qt
 queues onto the GUI thread.
 """
@@ -13,9 +15,11 @@ import logging
 from pathlib import Path
 
 from kbassist.assistant import Assistant
-from kbassist.model import IndexChange, Progress
+from kbassist import offload
+from kbassist.model import Progress
 from kbassist.settings import Settings
 
+from . import gc_policy
 from .ops import QueryOp, report_error, run_generator, wait_for_background_work
 from .qt import QObject, Signal
 
@@ -36,6 +40,7 @@ class FolderSession(QObject):
         self._worker = None
         self._watcher = None
         self._unsubscribe = None
+        self.bulk_files, self.bulk_chunks = offload.BULK_FILES, offload.BULK_CHUNKS
 
     @property
     def busy(self) -> bool:
@@ -47,11 +52,11 @@ class FolderSession(QObject):
         def job():
             assistant = Assistant(folder, index_dir, settings=settings, wait_for_model=False)
             try:
-                change = yield from assistant.index(embed=False)
-            except GeneratorExit:
+                yield from offload.index(assistant, self.bulk_files)
+            except BaseException:
                 assistant.close()
                 raise
-            return assistant, change
+            return assistant
 
         self._worker = run_generator(job, progress=self.progress_did_change.emit, done=self._did_open,
                                      failed=self._did_fail)
@@ -67,12 +72,15 @@ class FolderSession(QObject):
 
     def _did_fail(self, exc: BaseException) -> None:
         self._worker = None
+        if isinstance(exc, offload.WorkerStopped):  # the window is closing
+            return
         log.error("opening the folder failed", exc_info=exc)
         self.open_did_fail.emit(str(exc))
 
-    def _did_open(self, result: tuple[Assistant, IndexChange]) -> None:
+    def _did_open(self, assistant: Assistant) -> None:
         self._worker = None
-        self.assistant, _ = result
+        self.assistant = assistant
+        gc_policy.freeze_survivors()  # the folder's articles and index live until it is closed
         self._unsubscribe = self.assistant.on_index_did_update(self.index_did_update.emit)
         self.folder_did_open.emit(self.assistant)
         self._start_watching()
@@ -103,12 +111,13 @@ class FolderSession(QObject):
         def job():
             yield Progress(0, 0, "loading model")
             assistant.warm_up()  # the model and the triage lexicon, in this worker
-            return (yield from assistant.embed_pending())
+            yield from offload.embed(assistant, self.bulk_chunks)
 
         self._worker = run_generator(job, progress=self.progress_did_change.emit, done=self._semantic_done)
 
-    def _semantic_done(self, _count: int) -> None:
+    def _semantic_done(self, _result: None) -> None:
         self._worker = None
+        gc_policy.freeze_survivors()  # and so do its vectors
         self.semantic_did_become_ready.emit()
 
     def close(self) -> None:
@@ -116,6 +125,7 @@ class FolderSession(QObject):
         if self._worker is not None:
             self._worker.quit()
             self._worker = None
+        offload.stop_workers()  # a large build or review ends at once
         wait_for_background_work(30000)  # no search or review may outlive the index it reads
         if self._watcher is not None:
             self._watcher.stop()
@@ -126,6 +136,7 @@ class FolderSession(QObject):
         if self.assistant is not None:
             self.assistant.close()
             self.assistant = None
+            gc_policy.thaw()
 
     @staticmethod
     def folder_label(folder: str) -> str:
