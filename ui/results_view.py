@@ -54,13 +54,31 @@ class Badges(QObject):
 
 
 class _HtmlDelegate(QStyledItemDelegate):
-    """Paints a row's HTML wrapped to the view's width."""
+    """Paints a row's HTML wrapped to the view's width.
+
+    Laying out rich text is the costly part (Qt asks for each row's size and
+    paint several times per update), so each row's document is kept per
+    text and width: a new result list lays out each row once.
+    """
+
+    CACHE_ROWS = 64
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._documents: dict[tuple[str, int, str], QTextDocument] = {}
 
     def _document(self, option: QStyleOptionViewItem, index) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        doc.setHtml(index.data(HTML_ROLE) or "")
-        doc.setTextWidth(max(50, option.rect.width() - 8))
+        text, width = index.data(HTML_ROLE) or "", max(50, option.rect.width() - 8)
+        key = (text, width, option.font.key())
+        doc = self._documents.get(key)
+        if doc is None:
+            if len(self._documents) >= self.CACHE_ROWS:
+                self._documents.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(option.font)
+            doc.setHtml(text)
+            doc.setTextWidth(width)
+            self._documents[key] = doc
         return doc
 
     def paint(self, painter, option, index) -> None:
