@@ -31,8 +31,13 @@ class PostingScorer:
         self.live = np.array([k is not None for k in self.keys], dtype=bool)
         self.count = int(self.live.sum())
         self.average = float(self.lengths[self.live].mean()) if self.count else 1.0
+        self.norm = K1 * (1 - B + B * self.lengths / self.average)
         self._lock = threading.Lock()
         self.postings = lru_cache(maxsize=20_000)(self._read_postings)
+
+    def frequency(self, term: str) -> int:
+        """How many live documents contain `term` (from the cached postings: no index read after the first)."""
+        return len(self.postings(term)[0])
 
     def _read_postings(self, term: str) -> tuple[np.ndarray, np.ndarray]:
         if not self.reader.doc_frequency(self.field, term):
@@ -50,7 +55,7 @@ class PostingScorer:
             return []
         scores = np.zeros(len(self.keys), dtype=np.float32)
         per_term = {}
-        norm = K1 * (1 - B + B * self.lengths / self.average)
+        norm = self.norm
         for term, weight in weighted_terms.items():
             ids, freqs = self.postings(term)
             if len(ids) == 0:

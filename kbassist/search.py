@@ -89,8 +89,10 @@ class HybridSearcher:
         vector = self.embed(query) if query and mode in ("hybrid", "semantic") else None
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
-            for vid, score in self.vectors.search(vector, CANDIDATES * 3):
-                chunk_article = self._article_of(vid)
+            found = self.vectors.search(vector, CANDIDATES * 3)
+            owners = self.store.article_ids_of([vid for vid, _ in found])  # one look-up, not one per chunk
+            for vid, score in found:
+                chunk_article = owners.get(vid)
                 if chunk_article is None:
                     continue
                 c = cands.setdefault(chunk_article, _Candidate(chunk_article))
@@ -104,10 +106,6 @@ class HybridSearcher:
         took = (time.perf_counter() - start) * 1000
         return SearchResult(query, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
                             hits, round(confidence, 4))
-
-    def _article_of(self, vid: int) -> str | None:
-        chunk = self.store.chunk(vid)
-        return chunk.article_id if chunk else None
 
     def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str]) -> None:
         for rank, c in enumerate(sorted((c for c in cands if c.kw > 0), key=lambda c: -c.kw), 1):

@@ -145,6 +145,15 @@ class Store:
         ).fetchone()
         return StoredChunk(*row) if row else None
 
+    def article_ids_of(self, vids: list[int]) -> dict[int, str]:
+        """The article of each chunk id that still exists."""
+        found: dict[int, str] = {}
+        for start in range(0, len(vids), 500):
+            part = vids[start:start + 500]
+            found.update(self.db.execute(f"SELECT vid, article_id FROM chunks WHERE vid IN ({','.join('?' * len(part))})",
+                                         part).fetchall())
+        return found
+
     def chunks_of_article(self, article_id: str) -> list[StoredChunk]:
         rows = self.db.execute(
             "SELECT vid, key, article_id, path, heading, line, kind, text FROM chunks WHERE article_id=?",
