@@ -72,7 +72,9 @@ def _speed_rows(speed: dict) -> tuple[list[list[str]], list[list[str]], list[str
                 start = r.get("startup", {})
                 extras.append([size, engine, _ms(r["update"]["median_ms"]), "yes" if r["update"]["found"] else "NO",
                                _f(start.get("startup_s"), 2), _f(start.get("import_s"), 2), _f(start.get("open_s"), 2),
-                               _f(start.get("first_search_s"), 2)])
+                               _f(start.get("first_search_s"), 2), _ms(start.get("prefix_p50_ms")),
+                               _ms(start.get("prefix_p95_ms")), _f(start.get("resident_mb"), 0),
+                               _f(start.get("resident_with_st_mb"), 0)])
                 if "error" in start:
                     notes.append(f"- {engine} start-up at {size}: {start['error']}")
     return rows, extras, notes
@@ -89,9 +91,12 @@ def _speed_section(speed: dict) -> list[str]:
     if extras:
         lines += ["kbassist incremental update (append a new word to one article, `update()`, keyword search finds it; "
                   "median of 3) and start-up to first result (new process: import, open the index of the unchanged "
-                  "folder, one hybrid search, model load included):", ""]
-        lines += _table(["articles", "engine", "update ms", "found", "start-up s", "import s", "open s", "first search s"],
-                        extras)
+                  "folder, one hybrid search, model load included). In the same process afterwards: hybrid searches "
+                  "on typed prefixes (every third character of 40 queries), and resident memory (VmRSS) after "
+                  "50 searches with the folder's embedder, then with MiniLM (sentence-transformers, torch) loaded too:",
+                  ""]
+        lines += _table(["articles", "engine", "update ms", "found", "start-up s", "import s", "open s", "first search s",
+                         "prefix p50 ms", "prefix p95 ms", "resident MB", "+ST MB"], extras)
     return lines + notes + [""]
 
 

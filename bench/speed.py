@@ -9,7 +9,9 @@ In the child, an engine is built from nothing, then asked the generated
 queries (after a few unscored warm-up queries). kbassist also gets an
 incremental update (append a new word to one article, `update()`, search
 until the article is found) and, in a second process, a start-up run: open
-the existing index of an unchanged folder and answer one query.
+the existing index of an unchanged folder and answer one query; then time
+searches on typed prefixes and read the resident memory, with the folder's
+embedder and with a sentence-transformers model loaded as well.
 """
 from __future__ import annotations
 
@@ -153,12 +155,50 @@ def _startup_task(spec: dict) -> dict:
     assistant = Assistant(spec["folder"], index_dir=spec["index_dir"], settings=Settings(), embedder=spec["embedder"])
     change = assistant.update()
     opened = time.perf_counter()
-    row = next(r for r in load_queries(Path(spec["queries"])) if r.get("expected"))
+    answerable = [r for r in load_queries(Path(spec["queries"])) if r.get("expected")]
+    row = answerable[0]
     result = assistant.search(row["query"], k=5, mode="hybrid")
     done = time.time()
-    return {"first_result_at": done, "import_s": imported - start, "open_s": opened - imported,
-            "first_search_s": time.perf_counter() - opened, "changed_on_open": not change.empty,
-            "found": any(h.id in row.get("expected", ()) for h in result.hits)}
+    out = {"first_result_at": done, "import_s": imported - start, "open_s": opened - imported,
+           "first_search_s": time.perf_counter() - opened, "changed_on_open": not change.empty,
+           "found": any(h.id in row.get("expected", ()) for h in result.hits)}
+    return {**out, **_prefix_latency(assistant, answerable), **_resident(assistant, answerable)}
+
+
+def _prefix_latency(assistant, queries: list[dict]) -> dict:
+    """Hybrid search on what an agent has typed so far: every third character of the first 40 queries."""
+    times = []
+    for row in queries[:40]:
+        text = row["query"]
+        for end in range(3, len(text) + 1, 3):
+            start = time.perf_counter()
+            assistant.search(text[:end], k=5, mode="hybrid")
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return {"prefix_searches": len(times), "prefix_p50_ms": times[len(times) // 2],
+            "prefix_p95_ms": times[int(len(times) * 0.95)]}
+
+
+def _resident(assistant, queries: list[dict]) -> dict:
+    """Resident memory (VmRSS) after warm-up and 50 searches, then with MiniLM (torch) loaded as well."""
+    assistant.warm_up()
+    for row in queries[:50]:
+        assistant.search(row["query"], k=5, mode="hybrid")
+    out = {"resident_mb": _vm_rss_mb(), "resident_embedder": assistant.embedder.name}
+    try:
+        from kbassist.embedders import load_embedder
+
+        load_embedder("minilm").embed([queries[0]["query"]])
+        out["resident_with_st_mb"] = _vm_rss_mb()
+    except ImportError as exc:  # sentence-transformers not installed
+        out["resident_with_st_error"] = str(exc)
+    return out
+
+
+def _vm_rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        line = next(line for line in status if line.startswith("VmRSS:"))
+    return int(line.split()[1]) / 1024
 
 
 def main(argv: list[str]) -> None:
