@@ -204,12 +204,13 @@ class Assistant:
             if len(ids):
                 vectors.add(ids, matrix)
 
-    def embed_pending(self) -> Generator[Progress, None, int]:
+    def embed_pending(self, share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
+        """Embed the chunks still without a vector (`share` (i, n): only part i of n, for parallel workers)."""
         with self._write_lock:
-            return (yield from self._embed_into(self._ix))
+            return (yield from self._embed_into(self._ix, share))
 
-    def _embed_into(self, ix: IndexDir) -> Generator[Progress, None, int]:
-        if ix.store.count_pending() == 0:
+    def _embed_into(self, ix: IndexDir, share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
+        if ix.store.count_pending(share) == 0:
             return 0
         embedder = self.embedder
         if ix.store.meta("embedder") != embedder.name:  # `auto` was just resolved
@@ -217,7 +218,7 @@ class Assistant:
         vectors = ix.ensure_vectors(embedder.dim)
         if ix is self._ix:
             self._bind(ix)
-        return (yield from embed_pending(ix.store, embedder.embed, vectors))
+        return (yield from embed_pending(ix.store, embedder.embed, vectors, share))
 
     def _apply_articles(self, fresh: list[Article], removed: list[str]) -> None:
         for article_id in removed:

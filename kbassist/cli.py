@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from . import offload
 from .errors import KbError
 from .output import emit_json, emit_table, shorten
 
@@ -54,7 +55,7 @@ def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = 
     assistant = Assistant(folder, index_dir, embedder=embedder)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
-    run_with_progress(assistant.index(), quiet)
+    run_with_progress(offload.build(assistant), quiet)
     if warm_model:
         assistant.embedder.embed(["warm-up"])
     return assistant
@@ -114,7 +115,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     assistant = Assistant(folder, index_dir, embedder=embedder)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
-    change = run_with_progress(assistant.index(rebuild=rebuild), as_json)
+    change = run_with_progress(assistant.index(rebuild=True) if rebuild else offload.build(assistant), as_json)
     stats = assistant.stats()
     problems = assistant.problems()
     if as_json:

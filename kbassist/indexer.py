@@ -195,12 +195,16 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
 
 
 def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vectors: VectorIndex,
-                  should_stop: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
-    """Phase 2: embed chunks without a vector; each batch is committed and searchable at once."""
-    total = store.count_pending()
+                  share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
+    """Phase 2: embed chunks without a vector; each batch is committed and searchable at once.
+
+    `share` (i, n): only the i-th of n disjoint parts of the pending chunks,
+    so n worker processes can embed one index side by side.
+    """
+    total = store.count_pending(share)
     done = 0
-    while not should_stop():
-        rows = store.pending_vectors(EMBED_BATCH)
+    while True:
+        rows = store.pending_vectors(EMBED_BATCH, share)
         if not rows:
             break
         matrix = embed([text for _, text in rows])

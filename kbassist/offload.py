@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
+import multiprocessing.connection
+import os
 from typing import TYPE_CHECKING, Generator
 
 from .errors import KbError
-from .model import Progress
+from .model import IndexChange, Progress
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -29,6 +31,7 @@ BULK_FILES = 300  # files to read before the keyword phase moves to a worker
 BULK_CHUNKS = 1000  # chunks to embed before the semantic phase moves to a worker
 BULK_REVIEW_ARTICLES = 2000  # articles before the weekly review moves to a worker
 STOP_WAIT_S = 60  # a stopped worker finishes its batch (each is committed) within this
+WORKER_NICENESS = 10
 
 
 def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Progress, None, None]:
@@ -38,23 +41,43 @@ def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Pro
     meanwhile) is indexed here, so the caller sees a complete keyword index.
     """
     if assistant.files_to_index() >= bulk_files:
-        yield from _in_worker(assistant, "index")
+        for _, progress in _in_workers(assistant, "index", [{}]):
+            yield progress
         assistant.reload()
     yield from assistant.index(embed=False)
 
 
-def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS) -> Generator[Progress, None, None]:
-    """Embed pending chunks, in a worker process when many wait; each batch becomes searchable here.
+def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS, workers: int = 1) -> Generator[Progress, None, None]:
+    """Embed pending chunks, in `workers` processes when many wait; each batch becomes searchable here.
 
-    Meanwhile updates in this process (the watcher's) skip embedding; the
-    worker picks their chunks up, and whatever it missed is embedded here.
+    The app uses one worker (the window keeps a core); a build from the
+    command line uses one per core, each embedding its own share of the
+    chunks. Meanwhile updates in this process (the watcher's) skip
+    embedding; the workers pick their chunks up, and whatever they missed
+    is embedded here.
     """
-    if assistant.stats()["pending_vectors"] >= bulk_chunks:
+    total = assistant.stats()["pending_vectors"]
+    if total >= bulk_chunks:
+        done = [0] * workers
         with assistant.embedding_elsewhere():
-            for progress in _in_worker(assistant, "embed"):
+            shares = [{"share": (i, workers)} for i in range(workers)]
+            for number, progress in _in_workers(assistant, "embed", shares):
                 assistant.adopt_vectors(progress.vector_ids)
-                yield progress
+                done[number] = progress.done
+                yield Progress(sum(done), max(total, sum(done)), progress.label)
     yield from assistant.embed_pending()
+
+
+def build(assistant: "Assistant", workers: int | None = None) -> Generator[Progress, None, "IndexChange"]:
+    """Bring the index up to date as fast as this machine allows: keywords here, embedding on every core.
+
+    USE's forward passes are most of a first build and run on one core per
+    process (more BLAS threads in one process measured slower), so the
+    command line splits them over one worker per core.
+    """
+    change = yield from assistant.index(embed=False)
+    yield from embed(assistant, workers=workers or os.cpu_count() or 1)
+    return change
 
 
 def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
@@ -62,12 +85,12 @@ def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
     """`assistant.review()`, in a worker process for a large folder (seconds of Python at 10,000 articles)."""
     if len(assistant.article_summaries()) < bulk_articles:
         return assistant.review(as_of, gaps=gaps)
-    job = _in_worker(assistant, "review", {"as_of": as_of, "gaps": gaps})
+    job = _in_workers(assistant, "review", [{"as_of": as_of, "gaps": gaps}])
     while True:
         try:
             next(job)
         except StopIteration as done:
-            return done.value
+            return done.value[0]
 
 
 def stop_workers() -> None:
@@ -91,59 +114,77 @@ class WorkerStopped(KbError):
 _live: dict = {}  # running worker process -> its stop event
 
 
-def _in_worker(assistant: "Assistant", task: str, options: dict | None = None) -> Generator[Progress, None, object]:
-    """Run `task` on the assistant's folder in a spawned process, relaying its progress; returns its answer.
+def _in_workers(assistant: "Assistant", task: str,
+                options: list[dict]) -> Generator[tuple[int, Progress], None, list]:
+    """Run `task` in one spawned process per `options` entry, relaying (worker number, progress).
 
-    Closing the generator (a cancel) asks the worker to stop after its
-    current batch and waits for it, so the index is left consistent.
+    Returns each worker's answer. Closing the generator (a cancel) asks the
+    workers to stop after their current batch and waits for them, so the
+    index is left consistent.
     """
     context = multiprocessing.get_context("spawn")
-    receiver, sender = context.Pipe(duplex=False)
     stop = context.Event()
-    worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}",
-                             args=(task, options or {}, str(assistant.folder), str(assistant.index_dir),
-                                   assistant.settings, None if task == "index" else assistant.embedder_spec,
-                                   sender, stop))
-    worker.start()
-    _live[worker] = stop
-    sender.close()
+    spec = None if task == "index" else assistant.embedder_spec
+    receivers, workers = [], []
+    for number, extra in enumerate(options):
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}-{number}",
+                                 args=(task, extra, str(assistant.folder), str(assistant.index_dir),
+                                       assistant.settings, spec, sender, stop))
+        worker.start()
+        sender.close()
+        _live[worker] = stop
+        receivers.append(receiver)
+        workers.append(worker)
+    answers: list = [None] * len(workers)
     try:
-        while True:
-            try:
-                kind, payload = receiver.recv()
-            except EOFError:
-                worker.join(5)
-                if stop.is_set():
-                    raise WorkerStopped(f"the {task} worker was stopped") from None
-                raise KbError(f"the {task} worker stopped unexpectedly (exit code {worker.exitcode})") from None
-            if kind == "progress":
-                yield payload
-            elif kind == "error":
-                raise KbError(payload)
-            else:
-                return payload
+        waiting = set(range(len(workers)))
+        while waiting:
+            for receiver in multiprocessing.connection.wait([receivers[i] for i in waiting]):
+                number = receivers.index(receiver)
+                try:
+                    kind, payload = receiver.recv()
+                except EOFError:
+                    workers[number].join(5)
+                    if stop.is_set():
+                        raise WorkerStopped(f"the {task} worker was stopped") from None
+                    raise KbError(f"the {task} worker stopped unexpectedly "
+                                  f"(exit code {workers[number].exitcode})") from None
+                if kind == "progress":
+                    yield number, payload
+                elif kind == "error":
+                    raise KbError(payload)
+                else:
+                    answers[number] = payload
+                    waiting.discard(number)
+        return answers
     finally:
         stop.set()
-        worker.join(STOP_WAIT_S)
-        if worker.is_alive():
-            worker.terminate()
-        _live.pop(worker, None)
-        receiver.close()
+        for worker, receiver in zip(workers, receivers):
+            worker.join(STOP_WAIT_S)
+            if worker.is_alive():
+                worker.terminate()
+            _live.pop(worker, None)
+            receiver.close()
 
 
 def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str | None,
           out: "Connection", stop) -> None:
     """The worker process: one Assistant on the same index, progress sent back batch by batch.
 
-    `embedder` None: the settings' choice, left unresolved (`auto` is decided once articles exist)."""
+    `embedder` None: the settings' choice, left unresolved (`auto` is decided
+    once articles exist). Workers run at a lower priority, so the window (or
+    the command line's own keyword phase) always gets the CPU first.
+    """
     from .assistant import Assistant
 
+    os.nice(WORKER_NICENESS)
     try:
         with Assistant(folder, index_dir, settings=settings, embedder=embedder) as assistant:
             if task == "review":
                 out.send(("done", assistant.review(options["as_of"], gaps=options["gaps"])))
                 return
-            job = assistant.index(embed=False) if task == "index" else assistant.embed_pending()
+            job = assistant.index(embed=False) if task == "index" else assistant.embed_pending(options["share"])
             for progress in job:
                 out.send(("progress", progress))
                 if stop.is_set():

@@ -26,6 +26,7 @@ from .errors import Problem
 from .model import Article, Chunk
 
 FORMAT_VERSION = "4"
+_SHARE = "((vid % ?) + ?) % ? = ?"  # the chunk falls in part i of n (vids are signed)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -173,11 +174,16 @@ class Store:
                 found[h] = vec
         return found
 
-    def pending_vectors(self, limit: int) -> list[tuple[int, str]]:
-        return self.db.execute("SELECT vid, text FROM chunks WHERE vector IS NULL LIMIT ?", (limit,)).fetchall()
+    def pending_vectors(self, limit: int, share: tuple[int, int] = (0, 1)) -> list[tuple[int, str]]:
+        """Up to `limit` chunks still without a vector, from part `share` = (i, n) of them."""
+        part, parts = share
+        return self.db.execute(f"SELECT vid, text FROM chunks WHERE vector IS NULL AND {_SHARE} LIMIT ?",
+                               (parts, parts, parts, part, limit)).fetchall()
 
-    def count_pending(self) -> int:
-        return self.db.execute("SELECT COUNT(*) FROM chunks WHERE vector IS NULL").fetchone()[0]
+    def count_pending(self, share: tuple[int, int] = (0, 1)) -> int:
+        part, parts = share
+        return self.db.execute(f"SELECT COUNT(*) FROM chunks WHERE vector IS NULL AND {_SHARE}",
+                               (parts, parts, parts, part)).fetchone()[0]
 
     def count_chunks(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]

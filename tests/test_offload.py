@@ -27,7 +27,7 @@ def test_a_worker_builds_the_index_the_app_then_searches(tmp_path):
         assert assistant.search("error E21 charging", mode="keyword").hits[0].title.startswith("Reader shows")
 
         embedded = _drain(offload.embed(assistant, bulk_chunks=1))
-        assert sum(len(p.vector_ids) for p in embedded) == assistant.stats()["chunks"]
+        assert embedded[-1].done == embedded[-1].total == assistant.stats()["chunks"]
         assert assistant.semantic_ready
         assert not assistant.model_loaded  # every vector came from the worker, none was computed here
         assistant.wait_for_model = True
@@ -98,3 +98,12 @@ def test_a_build_killed_mid_write_leaves_an_index_that_opens_and_completes(tmp_p
         assistant.update()
         assert sum(a.path.startswith("bulk/") for a in assistant.article_summaries()) == 1000
         assert assistant.search("K777X", mode="keyword").hits[0].path == "bulk/07/note-0777.md"
+
+
+def test_two_workers_share_the_embedding_and_every_chunk_gets_one_vector(tmp_path):
+    with _assistant(tmp_path) as assistant:
+        _drain(assistant.index(embed=False))
+        chunks = assistant.stats()["chunks"]
+        progress = _drain(offload.embed(assistant, bulk_chunks=1, workers=2))
+        assert progress[-1].done == chunks and assistant.semantic_ready and not assistant.model_loaded
+        assert len(assistant.article_vectors()) == assistant.stats()["articles"]

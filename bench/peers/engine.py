@@ -46,9 +46,12 @@ class KbassistPeer:
         return peer
 
     def build(self, folder: Path) -> dict:
+        from kbassist import offload
+
         start = time.perf_counter()
         assistant = self.open(folder)
-        assistant.update()
+        for _ in offload.build(assistant):  # as `kbassist index` builds: embedding on every core
+            pass
         stats = assistant.stats()
         return {"build_s": time.perf_counter() - start, "articles": stats["articles"], "chunks": stats["chunks"]}
 
