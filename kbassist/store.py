@@ -39,6 +39,8 @@ CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
+CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
+CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 """
 
 
