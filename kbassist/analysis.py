@@ -17,6 +17,7 @@ import jieba
 from whoosh.analysis import Filter, LowercaseFilter, StopFilter, Token, Tokenizer
 from whoosh.lang.porter import stem
 
+from . import jieba_dict
 from .textutil import CJK_RANGES
 
 jieba.setLogLevel(logging.WARNING)
@@ -94,7 +95,7 @@ def _stem(word: str) -> str:
 
 def warm_up() -> None:
     """Load jieba's dictionary now (about 0.7 s) rather than inside the first search."""
-    jieba.initialize()
+    jieba_dict.load()
 
 
 def mixed_analyzer():
