@@ -32,6 +32,7 @@ BULK_CHUNKS = 1000  # chunks to embed before the semantic phase moves to a worke
 BULK_REVIEW_ARTICLES = 2000  # articles before the weekly review moves to a worker
 STOP_WAIT_S = 60  # a stopped worker finishes its batch (each is committed) within this
 WORKER_NICENESS = 10
+MAX_WORKERS = 4
 
 
 def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Progress, None, None]:
@@ -47,15 +48,23 @@ def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Pro
     yield from assistant.index(embed=False)
 
 
-def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS, workers: int = 1) -> Generator[Progress, None, None]:
-    """Embed pending chunks, in `workers` processes when many wait; each batch becomes searchable here.
+def default_workers() -> int:
+    """One embedding worker per core, at most MAX_WORKERS (each holds a model: ~200 MB)."""
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
 
-    The app uses one worker (the window keeps a core); a build from the
-    command line uses one per core, each embedding its own share of the
-    chunks. Meanwhile updates in this process (the watcher's) skip
-    embedding; the workers pick their chunks up, and whatever they missed
-    is embedded here.
+
+def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS,
+          workers: int | None = None) -> Generator[Progress, None, None]:
+    """Embed pending chunks, in worker processes when many wait; each batch becomes searchable here.
+
+    USE's forward passes are most of a first build and run on one core per
+    process (more BLAS threads in one process measured slower), so each
+    worker embeds its own share of the chunks. They run niced, so the window
+    stays responsive beside them. Meanwhile updates in this process (the
+    watcher's) skip embedding; the workers pick their chunks up, and
+    whatever they missed is embedded here.
     """
+    workers = workers or default_workers()
     total = assistant.stats()["pending_vectors"]
     if total >= bulk_chunks:
         done = [0] * workers
@@ -68,15 +77,10 @@ def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS, workers: int =
     yield from assistant.embed_pending()
 
 
-def build(assistant: "Assistant", workers: int | None = None) -> Generator[Progress, None, "IndexChange"]:
-    """Bring the index up to date as fast as this machine allows: keywords here, embedding on every core.
-
-    USE's forward passes are most of a first build and run on one core per
-    process (more BLAS threads in one process measured slower), so the
-    command line splits them over one worker per core.
-    """
+def build(assistant: "Assistant") -> Generator[Progress, None, "IndexChange"]:
+    """Bring the index up to date from the command line: keywords here, then embedding in workers."""
     change = yield from assistant.index(embed=False)
-    yield from embed(assistant, workers=workers or os.cpu_count() or 1)
+    yield from embed(assistant)
     return change
 
 
