@@ -11,18 +11,17 @@ renames, so a crash or kill mid-rebuild leaves the previous index in use.
 """
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, Generator, Iterable, Iterator
+from typing import Callable, Generator, Iterable
 
 import numpy as np
 
 from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
-from .errors import FolderNotFound, Problem
+from .errors import FolderNotFound, KbError, Problem
 from .history import History
 from .indexer import diff_folder, embed_pending, sync_files
 from .model import Article, IndexChange, Progress, SearchResult
@@ -52,12 +51,13 @@ class Assistant:
             self._embedder_spec, self._embedder = embedder or self.settings.embedder, None
         else:
             self._embedder_spec, self._embedder = embedder.name, embedder
+        self.embedder_setting = self._embedder_spec  # as asked for, `auto` unresolved: for worker processes
+        self.embed_on_update = True  # False: updates do the keyword phase only; the caller embeds (in workers)
         self._model_lock = threading.Lock()
         self._write_lock = threading.RLock()
         self._listeners: list[Callable[[IndexChange], None]] = []
         self._scan_problems: list[Problem] = []
         self._closed = False
-        self._embedding_elsewhere = 0
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
@@ -87,6 +87,9 @@ class Assistant:
         with self._write_lock:
             self._closed = True
             self._ix.close()
+            # The searcher holds a bound method of this object: drop it, so reference counting
+            # frees the index and model as soon as the last caller lets go (no cycle left to collect).
+            self._searcher = None
         if "history" in self.__dict__:
             self.history.close()
 
@@ -104,11 +107,6 @@ class Assistant:
             if self._embedder is None:
                 self._embedder = load_embedder(self._resolved_spec())
             return self._embedder
-
-    @property
-    def embedder_spec(self) -> str:
-        """What `embedder` loads (`auto` resolved): another process can load the same model from it."""
-        return self._resolved_spec()
 
     def _required_embedder(self) -> str | None:
         return None if self._embedder_spec == AUTO else embedder_name(self._embedder_spec)
@@ -160,7 +158,7 @@ class Assistant:
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword,
                                                    self._ix.vectors_or_empty(), diff,
                                                    self._apply_articles)
-                if embed and not self._embedding_elsewhere:
+                if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
         if not change.empty or change.rebuilt:
             for listener in list(self._listeners):
@@ -181,24 +179,15 @@ class Assistant:
         diff = diff_folder(self.folder, self._ix.store.files(), None)
         return len(diff.added) + len(diff.changed) + len(diff.removed)
 
-    @contextlib.contextmanager
-    def embedding_elsewhere(self) -> Iterator[None]:
-        """While another process embeds this index, updates here only do the keyword phase."""
-        self._embedding_elsewhere += 1
-        try:
-            yield
-        finally:
-            self._embedding_elsewhere -= 1
-
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""
         with self._write_lock:
-            dim = self._ix.store.meta("dim")
-            if self._closed or not dim:
+            dim = None if self._closed else self._ix.store.meta("dim")
+            if not dim:
                 return
-            had_vectors = self._ix.vectors is not None
+            before = self._ix.vectors
             vectors = self._ix.ensure_vectors(int(dim))
-            if not had_vectors:
+            if vectors is not before:
                 self._bind(self._ix)
             ids, matrix = self._ix.store.vectors_of(vector_ids, vectors.dim)
             if len(ids):
@@ -266,8 +255,10 @@ class Assistant:
     def search(self, query: str, k: int = 5, mode: str = "hybrid", *, tags: Iterable[str] = (),
                product: str | None = None, lang: str | None = None,
                statuses: Iterable[str] = ("published",)) -> SearchResult:
-        filters = Filters(tuple(tags), product, lang, tuple(statuses))
-        return self._searcher.search(query, k, mode, filters)
+        searcher = self._searcher
+        if searcher is None:
+            raise KbError(f"the index of {self.folder} is closed")
+        return searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:
@@ -365,7 +356,6 @@ class Assistant:
     def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
                as_of: dt.date | None = None) -> dt.date:
         """Hide the article from the review queue for `days` days from `as_of` (default today); returns until when."""
-        from .errors import KbError
         from .review import ReviewState, state_dir_for
 
         self._reviewable(article_id)
@@ -378,7 +368,5 @@ class Assistant:
     def _reviewable(self, article_id: str) -> Article:
         article = self.article(article_id)
         if article is None:
-            from .errors import KbError
-
             raise KbError(f"no article with id {article_id!r} in {self.folder}")
         return article

@@ -71,6 +71,8 @@ class IndexDir:
                 return store
             store.close()
             notices.append(f"index format {version} is not {FORMAT_VERSION}: rebuilding the index")
+        except sqlite3.OperationalError:
+            raise  # locked or unreadable, not corrupt: never wipe an index another process is writing
         except sqlite3.DatabaseError as exc:
             notices.append(f"index was corrupt ({exc}): rebuilding the index")
         for item in self.directory.iterdir():

@@ -16,7 +16,9 @@ import datetime as dt
 import multiprocessing
 import multiprocessing.connection
 import os
-from typing import TYPE_CHECKING, Generator
+import time
+import weakref
+from typing import TYPE_CHECKING, Callable, Generator
 
 from .errors import KbError
 from .model import IndexChange, Progress
@@ -60,20 +62,18 @@ def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS,
     USE's forward passes are most of a first build and run on one core per
     process (more BLAS threads in one process measured slower), so each
     worker embeds its own share of the chunks. They run niced, so the window
-    stays responsive beside them. Meanwhile updates in this process (the
-    watcher's) skip embedding; the workers pick their chunks up, and
-    whatever they missed is embedded here.
+    stays responsive beside them. Chunks that updates here add meanwhile
+    (the app sets `assistant.embed_on_update` off) are picked up by the
+    workers, and whatever they missed is embedded here at the end.
     """
     workers = workers or default_workers()
     total = assistant.stats()["pending_vectors"]
     if total >= bulk_chunks:
         done = [0] * workers
-        with assistant.embedding_elsewhere():
-            shares = [{"share": (i, workers)} for i in range(workers)]
-            for number, progress in _in_workers(assistant, "embed", shares):
-                assistant.adopt_vectors(progress.vector_ids)
-                done[number] = progress.done
-                yield Progress(sum(done), max(total, sum(done)), progress.label)
+        shares = [{"share": (i, workers)} for i in range(workers)]
+        for number, progress in _in_workers(assistant, "embed", shares, assistant.adopt_vectors):
+            done[number] = progress.done
+            yield Progress(sum(done), max(total, sum(done)), progress.label)
     yield from assistant.embed_pending()
 
 
@@ -97,8 +97,11 @@ def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
             return done.value[0]
 
 
-def stop_workers() -> None:
-    """End every running worker at once (the window is closing); their callers get `WorkerStopped`.
+def stop_workers(assistant: "Assistant") -> None:
+    """End the workers running for `assistant` at once, and start no more for it.
+
+    For a window closing or switching folders: the callers get `WorkerStopped`,
+    also a job that was still loading the model and had not started its workers.
 
     A kill cannot damage the index: whoosh commits by renaming its table of
     contents, SQLite rolls back an open transaction, and a file whose entry
@@ -106,78 +109,99 @@ def stop_workers() -> None:
     kills a build mid-write). Waiting for a batch instead kept a closing
     window on screen for 4 s (bench/gui_speed.py).
     """
-    for worker, stop in list(_live.items()):
-        stop.set()
-        worker.terminate()
+    _stopped.add(assistant)
+    for worker, (stop, owner) in list(_live.items()):
+        if owner is assistant:
+            stop.set()
+            worker.terminate()
 
 
 class WorkerStopped(KbError):
     """A worker was stopped (`stop_workers`) before it answered."""
 
 
-_live: dict = {}  # running worker process -> its stop event
+_live: dict = {}  # running worker process -> (its stop event, the Assistant it works for)
+_stopped: "weakref.WeakSet[Assistant]" = weakref.WeakSet()
 
 
-def _in_workers(assistant: "Assistant", task: str,
-                options: list[dict]) -> Generator[tuple[int, Progress], None, list]:
+def _in_workers(assistant: "Assistant", task: str, options: list[dict],
+                on_vectors: Callable[[tuple[int, ...]], None] = lambda ids: None,
+                ) -> Generator[tuple[int, Progress], None, list]:
     """Run `task` in one spawned process per `options` entry, relaying (worker number, progress).
 
-    Returns each worker's answer. Closing the generator (a cancel) asks the
-    workers to stop after their current batch and waits for them, so the
-    index is left consistent.
+    Returns each worker's answer. `on_vectors` gets the ids of every vector
+    a worker stored, also those of the batch it finishes after a cancel.
+    Closing the generator (a cancel) asks the workers to stop after their
+    current batch and waits for them, so the index is left consistent.
     """
     context = multiprocessing.get_context("spawn")
     stop = context.Event()
-    spec = None if task == "index" else assistant.embedder_spec
     receivers, workers = [], []
-    for number, extra in enumerate(options):
-        receiver, sender = context.Pipe(duplex=False)
-        worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}-{number}",
-                                 args=(task, extra, str(assistant.folder), str(assistant.index_dir),
-                                       assistant.settings, spec, sender, stop))
-        worker.start()
-        sender.close()
-        _live[worker] = stop
-        receivers.append(receiver)
-        workers.append(worker)
-    answers: list = [None] * len(workers)
+    answers: list = [None] * len(options)
+
+    def take(number: int) -> tuple[str, object]:
+        try:
+            kind, payload = receivers[number].recv()
+        except EOFError:
+            workers[number].join(5)
+            if stop.is_set() or assistant in _stopped:
+                raise WorkerStopped(f"the {task} worker was stopped") from None
+            raise KbError(f"the {task} worker stopped unexpectedly (exit code {workers[number].exitcode})") from None
+        if kind == "progress":
+            on_vectors(payload.vector_ids)
+        elif kind == "error":
+            raise KbError(payload)
+        return kind, payload
+
     try:
+        for number, extra in enumerate(options):
+            if assistant in _stopped:
+                raise WorkerStopped(f"the {task} worker was not started: the folder is closing")
+            receiver, sender = context.Pipe(duplex=False)
+            worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}-{number}",
+                                     args=(task, extra, str(assistant.folder), str(assistant.index_dir),
+                                           assistant.settings, assistant.embedder_setting, sender, stop))
+            receivers.append(receiver)
+            workers.append(worker)
+            _live[worker] = (stop, assistant)
+            worker.start()
+            sender.close()
         waiting = set(range(len(workers)))
         while waiting:
             for receiver in multiprocessing.connection.wait([receivers[i] for i in waiting]):
                 number = receivers.index(receiver)
-                try:
-                    kind, payload = receiver.recv()
-                except EOFError:
-                    workers[number].join(5)
-                    if stop.is_set():
-                        raise WorkerStopped(f"the {task} worker was stopped") from None
-                    raise KbError(f"the {task} worker stopped unexpectedly "
-                                  f"(exit code {workers[number].exitcode})") from None
+                kind, payload = take(number)
                 if kind == "progress":
                     yield number, payload
-                elif kind == "error":
-                    raise KbError(payload)
-                else:
+                elif kind == "done":
                     answers[number] = payload
                     waiting.discard(number)
         return answers
     finally:
         stop.set()
-        for worker, receiver in zip(workers, receivers):
-            worker.join(STOP_WAIT_S)
+        deadline = time.monotonic() + STOP_WAIT_S
+        for number, worker in enumerate(workers):
+            while worker.is_alive() and time.monotonic() < deadline:
+                worker.join(0.1)
+                try:  # keep reading: a batch finished after the stop still becomes searchable here
+                    while receivers[number].poll():
+                        take(number)
+                except (KbError, OSError):
+                    break
             if worker.is_alive():
                 worker.terminate()
             _live.pop(worker, None)
+        for receiver in receivers:
             receiver.close()
 
 
-def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str | None,
+def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str,
           out: "Connection", stop) -> None:
     """The worker process: one Assistant on the same index, progress sent back batch by batch.
 
-    `embedder` None: the settings' choice, left unresolved (`auto` is decided
-    once articles exist). Workers run at a lower priority, so the window (or
+    `embedder` is the app's setting as given (`auto` unresolved): a worker
+    resolves it as the app does, and never finds a different embedder
+    recorded, which would make it drop the vectors. Workers run at a lower priority, so the window (or
     the command line's own keyword phase) always gets the CPU first.
     """
     from .assistant import Assistant

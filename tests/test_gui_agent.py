@@ -100,3 +100,8 @@ def test_a_new_file_in_the_watched_folder_appears_without_restart(qtbot, open_wi
     window.agent.message.setPlainText("zebra sleeve")
     qtbot.waitUntil(lambda: window.agent.result is not None and "devices/zebra-case" in
                     [s.article_id for s in window.agent.result.suggestions], timeout=10000)
+    # Updates here only index keywords; the session then embeds the new sections too.
+    assistant = window.session.assistant
+    qtbot.waitUntil(lambda: not window.session.busy and assistant.semantic_ready, timeout=30000)
+    hits = assistant.search("striped animal print cover for the e-reader", mode="semantic", k=5).hits
+    assert "devices/zebra-case" in [h.id for h in hits]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from kbassist import offload
 from kbassist.assistant import Assistant
 from kbassist.settings import Settings
@@ -52,8 +54,9 @@ def test_a_cancelled_worker_leaves_an_index_that_completes_later(tmp_path):
         assert assistant.search("parcel locker code 7", mode="keyword").hits
 
 
-def test_saves_during_a_worker_embed_are_not_embedded_twice_here(tmp_path):
+def test_a_save_during_a_worker_embed_is_embedded_by_the_job_not_by_the_update(tmp_path):
     with _assistant(tmp_path) as assistant:
+        assistant.embed_on_update = False  # as the app sets it
         _drain(offload.index(assistant, bulk_files=1))
         job = offload.embed(assistant, bulk_chunks=1)
         next(job)
@@ -78,8 +81,6 @@ def test_a_review_in_a_worker_matches_the_one_in_process(tmp_path):
 
 
 def test_a_build_killed_mid_write_leaves_an_index_that_opens_and_completes(tmp_path):
-    import pytest
-
     folder = write_folder(tmp_path / "kb")
     for i in range(1000):  # three write batches: the kill lands while the second is written
         path = folder / f"bulk/{i // 100:02d}/note-{i:04d}.md"
@@ -91,7 +92,7 @@ def test_a_build_killed_mid_write_leaves_an_index_that_opens_and_completes(tmp_p
         progress = next(job)
         while progress.done == 0:
             progress = next(job)
-        offload.stop_workers()  # SIGTERM: no clean-up in the worker
+        offload.stop_workers(assistant)  # SIGTERM: no clean-up in the worker
         with pytest.raises(offload.WorkerStopped):
             _drain(job)
     with Assistant(folder, index_dir, settings=Settings(embedder="use-multilingual")) as assistant:

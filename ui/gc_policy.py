@@ -47,8 +47,9 @@ def freeze_survivors() -> None:
 
 
 def thaw() -> None:
-    """Let collections see the frozen objects again (a folder was closed: its objects may be garbage)."""
+    """A folder was closed: unfreeze and collect now, before the next folder's objects are frozen."""
     gc.unfreeze()
+    gc.collect()
 
 
 def collect_on_gui_thread(app: QApplication) -> None:

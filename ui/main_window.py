@@ -118,6 +118,7 @@ class MainWindow(QMainWindow):
         self.session.open_did_fail.connect(self._open_did_fail)
         self.session.open_was_cancelled.connect(self._open_was_cancelled)
         self.session.semantic_did_become_ready.connect(self._semantic_ready)
+        self.session.semantic_was_cancelled.connect(self._semantic_was_cancelled)
         self.session.index_did_update.connect(self._index_did_update)
         self.agent.reply_was_copied.connect(
             lambda title: self.statusBar().showMessage(self.tr("Copied: %1").replace("%1", title), 4000))
@@ -177,6 +178,10 @@ class MainWindow(QMainWindow):
         self._hide_progress()
         self.mode_label.setText(self.tr("Opening cancelled"))
 
+    def _semantic_was_cancelled(self) -> None:
+        self._hide_progress()
+        self.mode_label.setText(self.tr("Keyword search only — semantic index paused"))
+
     def _semantic_ready(self) -> None:
         self._hide_progress()
         assistant = self.session.assistant
@@ -186,6 +191,7 @@ class MainWindow(QMainWindow):
         self.review.refresh()  # duplicates need the stored vectors
 
     def _hide_progress(self) -> None:
+        self._show_progress.cancel()  # a throttled progress report must not follow the job's end
         self.progress.hide()
         self.cancel_button.hide()
 

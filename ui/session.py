@@ -32,15 +32,20 @@ class FolderSession(QObject):
     open_did_fail = Signal(str)
     open_was_cancelled = Signal()
     semantic_did_become_ready = Signal()
+    semantic_was_cancelled = Signal()
     index_did_update = Signal(object)  # IndexChange, from any thread
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self.assistant: Assistant | None = None
         self._worker = None
+        self._job: object | None = None  # the current job's token: signals of a replaced job are ignored
+        self._embed_again = False
+        self._opening: Assistant | None = None
         self._watcher = None
         self._unsubscribe = None
         self.bulk_files, self.bulk_chunks = offload.BULK_FILES, offload.BULK_CHUNKS
+        self.index_did_update.connect(self._catch_up)
 
     @property
     def busy(self) -> bool:
@@ -51,6 +56,8 @@ class FolderSession(QObject):
 
         def job():
             assistant = Assistant(folder, index_dir, settings=settings, wait_for_model=False)
+            assistant.embed_on_update = False  # this session embeds, in workers (`_load_semantic`)
+            self._opening = assistant  # for close(): its workers must stop too
             try:
                 yield from offload.index(assistant, self.bulk_files)
             except BaseException:
@@ -58,28 +65,43 @@ class FolderSession(QObject):
                 raise
             return assistant
 
-        self._worker = run_generator(job, progress=self.progress_did_change.emit, done=self._did_open,
-                                     failed=self._did_fail)
-        self._worker.aborted.connect(self._did_cancel)
+        self._start(job, done=self._did_open, failed=self._did_fail, aborted=self._did_cancel,
+                    done_too_late=lambda assistant: assistant.close())
+
+    def _start(self, job, *, done, failed, aborted, done_too_late=lambda _result: None, quiet=False) -> None:
+        """Run `job` as the session's one job. A job replaced since (folder closed or switched)
+        still reports, late: its progress and outcome are ignored, an Assistant it opened is closed."""
+        token = self._job = object()
+
+        def current(handler, otherwise=lambda *_args: None, ends_job=True):
+            def relay(*args):
+                if self._job is not token:
+                    return otherwise(*args)
+                if ends_job:
+                    self._worker, self._job = None, None
+                return handler(*args)
+            return relay
+
+        progress = (lambda _p: None) if quiet else current(self.progress_did_change.emit, ends_job=False)
+        self._worker = run_generator(job, progress=progress, done=current(done, done_too_late),
+                                     failed=current(failed))
+        self._worker.aborted.connect(current(aborted))
 
     def cancel(self) -> None:
         if self._worker is not None:
             self._worker.quit()
 
     def _did_cancel(self) -> None:
-        self._worker = None
         self.open_was_cancelled.emit()
 
     def _did_fail(self, exc: BaseException) -> None:
-        self._worker = None
         if isinstance(exc, offload.WorkerStopped):  # the window is closing
             return
         log.error("opening the folder failed", exc_info=exc)
         self.open_did_fail.emit(str(exc))
 
     def _did_open(self, assistant: Assistant) -> None:
-        self._worker = None
-        self.assistant = assistant
+        self.assistant, self._opening = assistant, None
         gc_policy.freeze_survivors()  # the folder's articles and index live until it is closed
         self._unsubscribe = self.assistant.on_index_did_update(self.index_did_update.emit)
         self.folder_did_open.emit(self.assistant)
@@ -105,27 +127,48 @@ class FolderSession(QObject):
 
         QueryOp(self, assistant.watch).success(started).failure(failed).run_in_background()
 
-    def _load_semantic(self) -> None:
+    def _load_semantic(self, quiet: bool = False) -> None:
+        """Load the model and embed what waits (all of it after a first build: in worker processes)."""
         assistant = self.assistant
+        self._embed_again = False
 
         def job():
-            yield Progress(0, 0, "loading model")
-            assistant.warm_up()  # the model and the triage lexicon, in this worker
+            if not assistant.model_loaded:
+                yield Progress(0, 0, "loading model")
+                assistant.warm_up()  # the model and the triage lexicon, in this worker
             yield from offload.embed(assistant, self.bulk_chunks)
 
-        self._worker = run_generator(job, progress=self.progress_did_change.emit, done=self._semantic_done)
+        self._start(job, done=self._semantic_done, failed=self._semantic_failed,
+                    aborted=self.semantic_was_cancelled.emit, quiet=quiet)
 
     def _semantic_done(self, _result: None) -> None:
-        self._worker = None
         gc_policy.freeze_survivors()  # and so do its vectors
         self.semantic_did_become_ready.emit()
+        if self._embed_again:
+            self._load_semantic(quiet=True)
+
+    def _semantic_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, offload.WorkerStopped):  # stopped: the folder is closing
+            report_error(exc)
+
+    def _catch_up(self, change) -> None:
+        """Embed what an update (a save in the folder) added: updates here only index keywords."""
+        if self.assistant is None or not (change.added or change.updated or change.rebuilt):
+            return
+        if self._worker is None:
+            self._load_semantic(quiet=True)
+        else:
+            self._embed_again = True  # once the running job ends
 
     def close(self) -> None:
         """Stop the worker and watcher, release the index (on window close or folder switch)."""
         if self._worker is not None:
             self._worker.quit()
-            self._worker = None
-        offload.stop_workers()  # a large build or review ends at once
+            self._worker, self._job = None, None
+        for assistant in (self._opening, self.assistant):
+            if assistant is not None:
+                offload.stop_workers(assistant)  # a large build or review ends at once
+        self._opening = None
         wait_for_background_work(30000)  # no search or review may outlive the index it reads
         if self._watcher is not None:
             self._watcher.stop()
@@ -136,7 +179,7 @@ class FolderSession(QObject):
         if self.assistant is not None:
             self.assistant.close()
             self.assistant = None
-            gc_policy.thaw()
+            gc_policy.thaw()  # and collect: the closed folder's objects may sit in the frozen set
 
     @staticmethod
     def folder_label(folder: str) -> str:
