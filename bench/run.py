@@ -1,6 +1,7 @@
 """`make bench`: quality of kbassist and its peers on the eval sets, speed on generated folders.
 
-    python -m bench.run                 # quality on both sets, speed at 1k, 10k and 50k articles
+    python -m bench.run                 # quality on both sets, speed at 1k and 10k articles (~17 min here)
+    python -m bench.run --sizes 1000,10000,50000   # and 50k (`make bench-full`, ~1 h on 2 cores)
     python -m bench.run --quick         # CI-sized: 300 banking77 queries, one embedder, 1k only
     python -m bench.run --sizes 1000,10000 --skip-quality
 
@@ -30,7 +31,9 @@ EVAL = BENCH.parent.parent / "shared" / "eval"
 EVAL_SETS = {"northwind": ("northwind/kb", "northwind/queries-dev.jsonl"),
              "banking77": ("banking77/kb", "banking77/queries-test.jsonl")}
 QUICK_BANKING_QUERIES = 300
-EMBEDDERS = ("use-multilingual", "minilm")
+EMBEDDERS = ("auto", "use-multilingual", "minilm")  # quality: the default and each packaged model
+SPEED_EMBEDDER = "auto"  # speed: what a user gets by default
+DEFAULT_SIZES = "1000,10000"  # 50k adds ~45 min: asked for with --sizes (make bench-full)
 
 
 def quality_peers(folder: Path, work: Path, embedders: list[str]):
@@ -79,8 +82,10 @@ def load_results(path: Path) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="kbassist benchmarks: quality and speed against peers")
     parser.add_argument("--quick", action="store_true", help="CI-sized run: 1k folder, sampled banking77, one embedder")
-    parser.add_argument("--sizes", help="comma-separated folder sizes (default 1000,10000,50000; quick: 1000)")
-    parser.add_argument("--embedders", help=f"comma-separated (default {','.join(EMBEDDERS)}; quick: the first)")
+    parser.add_argument("--sizes", help=f"comma-separated folder sizes (default {DEFAULT_SIZES}; quick: 1000)")
+    parser.add_argument("--embedders", help=f"quality runs, comma-separated (default {','.join(EMBEDDERS)}; "
+                                            "quick: the first)")
+    parser.add_argument("--speed-embedders", default=SPEED_EMBEDDER, help=f"speed runs (default {SPEED_EMBEDDER})")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     embedders = args.embedders.split(",") if args.embedders else list(EMBEDDERS[:1] if args.quick else EMBEDDERS)
-    sizes = [int(s) for s in (args.sizes or ("1000" if args.quick else "1000,10000,50000")).split(",")]
+    sizes = [int(s) for s in (args.sizes or ("1000" if args.quick else DEFAULT_SIZES)).split(",")]
     out = BENCH / "out"
     out.mkdir(exist_ok=True)
     results_path = out / "results.json"
@@ -104,7 +109,7 @@ def main(argv: list[str] | None = None) -> None:
         for size in sizes:
             print(f"speed: {size} articles", flush=True)
             folder = speed.ensure_folder(BENCH / "data", size)
-            results["speed"][str(size)] = {**speed.measure_size(folder, out / "speed", embedders),
+            results["speed"][str(size)] = {**speed.measure_size(folder, out / "speed", args.speed_embedders.split(",")),
                                            "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     reporting.write(results, BENCH / "REPORT.md", BENCH / "report")
