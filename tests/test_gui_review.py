@@ -126,3 +126,20 @@ def test_a_new_overdue_article_in_the_watched_folder_joins_the_queue(qtbot, open
     item = next(i for i in report.items if i.id == "devices/old-sleeve")
     assert [r.code for r in item.reasons] == ["review_overdue"]
     assert window.review.select_article("devices/old-sleeve")
+
+
+def test_a_huge_queue_shows_the_first_rows_of_each_group_and_says_how_many_more(qtbot):
+    import datetime as dt
+
+    from kbassist.review.model import Reason, ReviewItem, ReviewReport
+    from ui.review_tab import ROWS_PER_GROUP, ReviewTab
+
+    tab = ReviewTab()
+    qtbot.addWidget(tab)
+    items = tuple(ReviewItem(f"a/{n}", f"Article {n}", "ana", f"a/{n}.md", (Reason("review_overdue", "90 days"),))
+                  for n in range(ROWS_PER_GROUP + 50))
+    tab._show(ReviewReport(dt.date(2026, 11, 24), items))
+    top = tab.tree.topLevelItem(0)
+    assert "250" in top.text(0)  # the group still counts every article
+    assert top.childCount() == ROWS_PER_GROUP + 1
+    assert "50 more" in top.child(ROWS_PER_GROUP).text(0)

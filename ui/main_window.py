@@ -15,7 +15,7 @@ from kbassist.errors import Problem
 from kbassist.model import Progress
 from kbassist.settings import Settings, save_settings
 
-from . import ops
+from . import ops, preview
 from .agent_tab import AgentTab
 from .ops import QueryOp
 from .problems import ProblemsDock
@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.folder: str | None = None
         self.setWindowTitle("kbassist")
         self.session = FolderSession(self)
+        QueryOp(self, preview.warm_up).run_in_background()  # the first article shown then renders at once
         self.agent = AgentTab()
         self.tabs = QTabWidget()
         self.review = ReviewTab()

@@ -34,9 +34,19 @@ def _anchors(tokens: list[dict]) -> dict[str, str]:
 
 def render(article: Article) -> tuple[str, dict[str, str]]:
     """HTML of the article body and its heading anchors."""
+    return _convert(article.body)
+
+
+def warm_up() -> None:
+    """Import and set up Python-Markdown's extensions off the GUI thread: on the first article
+    shown they took 100 ms+ there (bench/gui_speed.py)."""
+    _convert("# warm-up\n\n```reply\nx\n```\n")
+
+
+def _convert(text: str) -> tuple[str, dict[str, str]]:
     md = markdown.Markdown(extensions=["fenced_code", "tables", "toc"],
                            extension_configs={"toc": {"slugify": slugify_unicode}})
-    body = md.convert(_REPLY_FENCE.sub(r"\1\2 reply", article.body))
+    body = md.convert(_REPLY_FENCE.sub(r"\1\2 reply", text))
     body = _HEADING_ID.sub(r'<h\1><a name="\2"></a>', body)
     return body, _anchors(md.toc_tokens)
 

@@ -49,127 +49,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="45" />
+        <location filename="../main_window.py" line="46" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="71" />
+        <location filename="../main_window.py" line="72" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="80" />
+        <location filename="../main_window.py" line="81" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81" />
+        <location filename="../main_window.py" line="82" />
         <source>&amp;Open folder…</source>
         <translation>打开文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82" />
+        <location filename="../main_window.py" line="83" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83" />
+        <location filename="../main_window.py" line="84" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="85" />
+        <location filename="../main_window.py" line="86" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="87" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="88" />
         <source>&amp;Compact mode</source>
         <translation>紧凑模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="90" />
+        <location filename="../main_window.py" line="91" />
         <source>Always on &amp;top</source>
         <translation>窗口置顶(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="94" />
         <source>&amp;Review queue</source>
         <translation>复审队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="95" />
+        <location filename="../main_window.py" line="96" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="97" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="124" />
+        <location filename="../main_window.py" line="125" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="136" />
+        <location filename="../main_window.py" line="137" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="143" />
+        <location filename="../main_window.py" line="144" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="158" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="160" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="168" />
+        <location filename="../main_window.py" line="169" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="174" />
+        <location filename="../main_window.py" line="175" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="179" />
+        <location filename="../main_window.py" line="180" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="183" />
+        <location filename="../main_window.py" line="184" />
         <source>Keyword search only — semantic index paused</source>
         <translation>仅关键词搜索 — 语义索引已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="190" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="198" />
+        <location filename="../main_window.py" line="200" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -241,117 +241,122 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../review_tab.py" line="55" />
+        <location filename="../review_tab.py" line="56" />
         <source>Group by owner</source>
         <translation>按负责人分组</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="57" />
+        <location filename="../review_tab.py" line="58" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="65" />
+        <location filename="../review_tab.py" line="66" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="65" />
+        <location filename="../review_tab.py" line="66" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="65" />
+        <location filename="../review_tab.py" line="66" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="65" />
+        <location filename="../review_tab.py" line="66" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="82" />
+        <location filename="../review_tab.py" line="83" />
         <source>Open in editor</source>
         <translation>在编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="84" />
+        <location filename="../review_tab.py" line="85" />
         <source>Mark reviewed</source>
         <translation>标记为已复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="86" />
+        <location filename="../review_tab.py" line="87" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tab.py" line="89" />
+        <location filename="../review_tab.py" line="90" />
         <source>%n days</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="93" />
+        <location filename="../review_tab.py" line="94" />
         <source>Open launch note</source>
         <translation>打开发布说明</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="157" />
+        <location filename="../review_tab.py" line="158" />
         <source>Review</source>
         <translation>复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="158" />
+        <location filename="../review_tab.py" line="159" />
         <source>Review (%1)</source>
         <translation>复审（%1）</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="165" />
+        <location filename="../review_tab.py" line="166" />
         <source>No review yet: open a knowledge folder.</source>
         <translation>尚无复审结果：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="167" />
+        <location filename="../review_tab.py" line="168" />
         <source>As of %1: %2 articles need review · %3 snoozed</source>
         <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="236" />
+        <location filename="../review_tab.py" line="193" />
+        <source>… %1 more: export the report for the full list</source>
+        <translation>…… 另有 %1 篇：导出报告查看完整列表</translation>
+    </message>
+    <message>
+        <location filename="../review_tab.py" line="240" />
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="251" />
+        <location filename="../review_tab.py" line="255" />
         <source>Launch note %1 is not in the folder</source>
         <translation>文件夹中没有发布说明 %1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="265" />
+        <location filename="../review_tab.py" line="269" />
         <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
         <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="270" />
+        <location filename="../review_tab.py" line="274" />
         <source>Marked reviewed: %1</source>
         <translation>已标记为已复审：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="282" />
+        <location filename="../review_tab.py" line="286" />
         <source>Snoozed until %1: %2</source>
         <translation>已暂缓至 %1：%2</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="295" />
+        <location filename="../review_tab.py" line="299" />
         <source>Export review report</source>
         <translation>导出复审报告</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="296" />
+        <location filename="../review_tab.py" line="300" />
         <source>Web page (*.html);;Markdown (*.md)</source>
         <translation>网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="307" />
+        <location filename="../review_tab.py" line="311" />
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>

@@ -28,6 +28,7 @@ ZH = {
     "Keyword search only — semantic index loading…": "仅关键词搜索 — 语义索引加载中…",
     "No folder open": "未打开文件夹", "Opening cancelled": "已取消打开",
     "Keyword search only — semantic index paused": "仅关键词搜索 — 语义索引已暂停",
+    "… %1 more: export the report for the full list": "…… 另有 %1 篇：导出报告查看完整列表",
     "Semantic search ready · %n articles": "语义搜索已就绪 · %n 篇文章",
     "Knowledge folder changed: results refreshed": "知识库已变更：结果已刷新",
     "Paste or type the customer's message…  (Enter: search, Shift+Enter: new line)":
