@@ -23,7 +23,7 @@ import numpy as np
 from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, KbError, Problem
 from .history import History
-from .indexer import diff_folder, embed_pending, sync_files
+from .indexer import FolderDiff, diff_folder, embed_pending, sync_files
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
 from .settings import Settings, data_dir, load_settings
@@ -139,18 +139,21 @@ class Assistant:
 
     # -- indexing ----------------------------------------------------------------
     def index(self, rebuild: bool = False, paths: Iterable[str] | None = None,
-              embed: bool = True) -> Generator[Progress, None, IndexChange]:
+              embed: bool = True, diff: FolderDiff | None = None) -> Generator[Progress, None, IndexChange]:
         """Bring the index up to date, yielding progress; returns what changed.
 
         `paths` limits the check to those folder-relative paths (the watcher's
         case). `embed=False` stops after the keyword phase; `embed_pending()`
-        finishes the semantic side later.
+        finishes the semantic side later. `diff`: a whole-folder comparison
+        `folder_diff()` just made, so the folder is not scanned twice.
         """
         with self._write_lock:
             if rebuild:
                 change = yield from self._rebuild()
             else:
-                diff = diff_folder(self.folder, self._ix.store.files(), list(paths) if paths is not None else None)
+                if diff is None:
+                    diff = diff_folder(self.folder, self._ix.store.files(),
+                                       list(paths) if paths is not None else None)
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
@@ -174,10 +177,9 @@ class Assistant:
             except StopIteration as stop:
                 return stop.value
 
-    def files_to_index(self) -> int:
-        """How many files an `index()` now would read or drop (a scan and a stat per file, no reads)."""
-        diff = diff_folder(self.folder, self._ix.store.files(), None)
-        return len(diff.added) + len(diff.changed) + len(diff.removed)
+    def folder_diff(self) -> FolderDiff:
+        """What an `index()` now would read or drop (a scan and a stat per file, no reads)."""
+        return diff_folder(self.folder, self._ix.store.files(), None)
 
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""

@@ -46,6 +46,11 @@ class FolderDiff:
     def empty(self) -> bool:
         return not (self.added or self.changed or self.removed)
 
+    @property
+    def count(self) -> int:
+        """Files to read or drop."""
+        return len(self.added) + len(self.changed) + len(self.removed)
+
 
 def diff_folder(folder: Path, known: dict[str, FileState], only: list[str] | None = None) -> FolderDiff:
     """What differs between the folder (or just the paths in `only`) and the manifest.

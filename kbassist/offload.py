@@ -43,11 +43,13 @@ def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Pro
     Afterwards `assistant` has re-read the index; what is left (files saved
     meanwhile) is indexed here, so the caller sees a complete keyword index.
     """
-    if assistant.files_to_index() >= bulk_files:
+    diff = assistant.folder_diff()
+    if diff.count >= bulk_files:
         for _, progress in _in_workers(assistant, "index", [{}]):
             yield progress
         assistant.reload()
-    yield from assistant.index(embed=False)
+        diff = None  # scan again: files may have been saved during the build
+    yield from assistant.index(embed=False, diff=diff)
 
 
 def default_workers() -> int:
