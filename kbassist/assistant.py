@@ -308,6 +308,12 @@ class Assistant:
         vectors = self._ix.vectors
         return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
 
+    def wait_settled(self, timeout: float | None = None) -> bool:
+        """Wait for background work on the open index: a large folder's vector partitioning,
+        which the first semantic search starts. True when the index is partitioned."""
+        vectors = self._ix.vectors
+        return vectors is not None and vectors.wait_partitioned(timeout)
+
     @property
     def semantic_ready(self) -> bool:
         return self._ix.vectors is not None and self._ix.store.count_pending() == 0
