@@ -146,13 +146,14 @@ def _peer_task(spec: dict) -> dict:
 
 
 def _startup_task(spec: dict) -> dict:
-    """Open an existing index of an unchanged folder and answer one query (hybrid)."""
+    """Open an existing index of an unchanged folder and answer one query (hybrid), as `kbassist search` does."""
     start = time.perf_counter()
     from kbassist.assistant import Assistant
     from kbassist.settings import Settings
 
     imported = time.perf_counter()
     assistant = Assistant(spec["folder"], index_dir=spec["index_dir"], settings=Settings(), embedder=spec["embedder"])
+    assistant.load_model_in_background()  # as `kbassist search` does: the model loads while the folder is checked
     change = assistant.update()
     opened = time.perf_counter()
     answerable = [r for r in load_queries(Path(spec["queries"])) if r.get("expected")]

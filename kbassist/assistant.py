@@ -124,6 +124,22 @@ class Assistant:
         self.embedder  # noqa: B018 - loads the model
         self.lexicon  # noqa: B018 - compiles the triage patterns (~0.3 s)
 
+    def load_model_in_background(self) -> None:
+        """Start loading the model on a thread, to overlap the index update before a first search.
+
+        Only when the choice of model is settled: `auto` on a folder never indexed
+        chooses by the folder's languages, known once the folder is read."""
+        if self._embedder is not None or (self._embedder_spec == AUTO and not self._ix.store.meta("embedder")):
+            return
+        self._resolved_spec()
+        threading.Thread(target=self._load_model_quietly, name="model-load", daemon=True).start()
+
+    def _load_model_quietly(self) -> None:
+        try:
+            self.embedder  # noqa: B018 - loads the model
+        except Exception:  # noqa: BLE001 - the search that needs the model loads it again and reports why
+            pass
+
     @property
     def model_loaded(self) -> bool:
         return self._embedder is not None

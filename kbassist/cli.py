@@ -55,6 +55,8 @@ def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = 
     assistant = Assistant(folder, index_dir, embedder=embedder)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
+    if warm_model:
+        assistant.load_model_in_background()  # meanwhile the folder is checked for changes
     run_with_progress(offload.build(assistant), quiet)
     if warm_model:
         assistant.embedder.embed(["warm-up"])
