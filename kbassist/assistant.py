@@ -324,6 +324,11 @@ class Assistant:
         vectors = self._ix.vectors
         return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
 
+    def save_vector_snapshot(self) -> None:
+        """After a build: write the vectors where the next start reads them fast (see vector_snapshot)."""
+        with self._write_lock:
+            self._ix.save_vector_snapshot()
+
     def wait_settled(self, timeout: float | None = None) -> bool:
         """Wait for background work on the open index: a large folder's vector partitioning,
         which the first semantic search starts. True when the index is partitioned."""

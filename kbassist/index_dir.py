@@ -1,4 +1,5 @@
-"""One index directory: the SQLite store, the whoosh index and the in-memory faiss index.
+"""One index directory: the SQLite store, the whoosh index, the in-memory faiss index
+and the snapshot of the vectors it is filled from.
 
 Opened together, checked together: an index of another format or a corrupt
 store is emptied (and so rebuilt) with a notice, and vectors made by another
@@ -11,11 +12,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+from . import vector_snapshot
 from .keyword_index import KeywordIndex
 from .memory import return_freed_memory
 from .settings import Settings, data_dir
 from .store import FORMAT_VERSION, Store
 from .vector_index import VectorIndex
+from .vector_snapshot import StaleSnapshot
+
+SNAPSHOT = "vectors.snapshot"
 
 
 def default_index_dir(folder: Path, settings: Settings) -> Path:
@@ -41,11 +46,45 @@ class IndexDir:
                 self.store.set_meta("embedder", embedder)
                 self.store.set_meta("dim", "")
         dim = self.store.meta("dim")
-        self.vectors = VectorIndex(int(dim)) if dim else None
-        if self.vectors is not None:
-            for ids, matrix in self.store.load_vectors(self.vectors.dim):
-                self.vectors.add(ids, matrix, replace=False)
-            return_freed_memory()
+        self.vectors = self._load_vectors(int(dim)) if dim else None
+
+    def _load_vectors(self, dim: int) -> VectorIndex:
+        """The vector index, from the snapshot when it is exact, else from the store (and a new snapshot)."""
+        path = self.directory / SNAPSHOT
+        with self.store.reading():
+            changes = self.store.vector_changes()
+            vectors = VectorIndex(dim)
+            try:
+                for ids, rows in vector_snapshot.read(path, changes, dim):
+                    vectors.add(ids, rows, replace=False)
+                return vectors
+            except StaleSnapshot:
+                vectors = VectorIndex(dim)  # a snapshot that broke half-way may have added some
+            blocks = self.store.load_vectors(dim)
+
+            def filling():
+                for ids, matrix in blocks:
+                    vectors.add(ids, matrix, replace=False)
+                    yield ids, matrix
+
+            try:
+                vector_snapshot.write(path, changes, dim, filling())
+            except OSError:  # a read-only or full disk: no snapshot, the rest of the vectors still load
+                for ids, matrix in blocks:
+                    vectors.add(ids, matrix, replace=False)
+        return_freed_memory()
+        return vectors
+
+    def save_vector_snapshot(self) -> None:
+        """Bring the snapshot up to date with the store: after a build, so the next start reads it."""
+        if self.vectors is None:
+            return
+        path = self.directory / SNAPSHOT
+        with self.store.reading():
+            changes = self.store.vector_changes()
+            if vector_snapshot.recorded_changes(path) != changes:
+                vector_snapshot.write(path, changes, self.vectors.dim, self.store.load_vectors(self.vectors.dim))
+        return_freed_memory()
 
     def _open_store(self, notices: list[str]) -> Store:
         path = self.directory / "store.sqlite3"

@@ -83,6 +83,7 @@ def build(assistant: "Assistant") -> Generator[Progress, None, "IndexChange"]:
     """Bring the index up to date from the command line: keywords here, then embedding in workers."""
     change = yield from assistant.index(embed=False)
     yield from embed(assistant)
+    assistant.save_vector_snapshot()
     return change
 
 

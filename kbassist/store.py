@@ -41,6 +41,13 @@ CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
+CREATE TABLE IF NOT EXISTS vector_changes (id INTEGER PRIMARY KEY, n INTEGER);
+CREATE TRIGGER IF NOT EXISTS vector_added AFTER INSERT ON chunks WHEN NEW.vector IS NOT NULL BEGIN
+    INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER IF NOT EXISTS vector_removed AFTER DELETE ON chunks WHEN OLD.vector IS NOT NULL BEGIN
+    INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
+CREATE TRIGGER IF NOT EXISTS vector_set AFTER UPDATE OF vector ON chunks BEGIN
+    INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
 """
 
 
@@ -91,6 +98,7 @@ class Store:
         self.db = _Serialized(sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None))
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
         self.db.executescript(SCHEMA)
         self._add_summaries()
 
@@ -186,6 +194,16 @@ class Store:
         part, parts = share
         return self.db.execute(f"SELECT COUNT(*) FROM chunks WHERE vector IS NULL AND {_SHARE}",
                                (parts, parts, parts, part)).fetchone()[0]
+
+    def vector_changes(self) -> int:
+        """A counter of changes to the stored vectors (SQLite triggers keep it): the vector
+        snapshot of the same count holds exactly the vectors stored here."""
+        row = self.db.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
+        return row[0] if row else 0
+
+    def reading(self):
+        """A read transaction: every query inside sees the same state, whatever other processes write."""
+        return _Transaction(self.db, "BEGIN DEFERRED")
 
     def count_chunks(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
@@ -310,11 +328,11 @@ class _Serialized:
 
 
 class _Transaction:
-    def __init__(self, db: _Serialized):
-        self.db = db
+    def __init__(self, db: _Serialized, begin: str = "BEGIN IMMEDIATE"):
+        self.db, self.begin = db, begin
 
     def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
+        self.db.execute(self.begin)
         return self
 
     def __exit__(self, exc_type, exc, tb):

@@ -172,3 +172,60 @@ def test_keyword_search_works_before_the_semantic_side_is_embedded(kb, tmp_path)
         pass
     assert assistant.semantic_ready
     assert assistant.search("E21 charge").mode == "hybrid"
+
+
+def _semantic_top(assistant, query):
+    return [h.id for h in assistant.search(query, k=5, mode="semantic").hits]
+
+
+def _spy_sqlite_vector_loads(monkeypatch) -> list[int]:
+    """Count full reads of the stored vectors (the slow path a snapshot saves), changing nothing."""
+    calls: list[int] = []
+    original = Store.load_vectors
+
+    def counted(self, dim, *args, **kwargs):
+        calls.append(dim)
+        return original(self, dim, *args, **kwargs)
+
+    monkeypatch.setattr(Store, "load_vectors", counted)
+    return calls
+
+
+def test_start_reads_vectors_from_an_exact_snapshot_and_never_from_a_stale_one(kb, tmp_path, monkeypatch):
+    first = open_kb(kb, tmp_path)
+    first.save_vector_snapshot()
+    query = "the reader shows E21 while charging"
+    expected = _semantic_top(first, query)
+    first.close()
+    loads = _spy_sqlite_vector_loads(monkeypatch)
+
+    again = open_kb(kb, tmp_path)
+    assert loads == [] and _semantic_top(again, query) == expected
+    (kb / "devices/kayak.md").write_text("# Kayak paddles\n\nOur kayak paddles float and come in two lengths.\n")
+    again.update()  # vectors change: the snapshot no longer matches the store
+    again.close()
+
+    third = open_kb(kb, tmp_path)
+    assert len(loads) == 1  # read from SQLite, which wrote a new snapshot
+    assert _semantic_top(third, "Our kayak paddles float and come in two lengths.")[0] == "devices/kayak"
+    third.close()
+    fourth = open_kb(kb, tmp_path)
+    assert len(loads) == 1 and "devices/kayak" in _semantic_top(fourth, "kayak paddles float")
+    fourth.close()
+
+
+def test_truncated_snapshot_is_ignored_and_rewritten(kb, tmp_path):
+    from kbassist import vector_snapshot
+
+    first = open_kb(kb, tmp_path)
+    first.save_vector_snapshot()
+    query = "refund to my credit card"
+    expected = _semantic_top(first, query)
+    first.close()
+    snapshot = tmp_path / "index" / "current" / "vectors.snapshot"
+    snapshot.write_bytes(snapshot.read_bytes()[:-100])
+
+    again = open_kb(kb, tmp_path)
+    assert _semantic_top(again, query) == expected
+    assert vector_snapshot.recorded_changes(snapshot) == again._ix.store.vector_changes()
+    again.close()

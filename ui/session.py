@@ -137,6 +137,8 @@ class FolderSession(QObject):
                 yield Progress(0, 0, "loading model")
                 assistant.warm_up()  # the model and the triage lexicon, in this worker
             yield from offload.embed(assistant, self.bulk_chunks)
+            if not quiet:  # the folder's first load or build; not after each saved file (a full re-read)
+                assistant.save_vector_snapshot()  # the next start reads the vectors from it
 
         self._start(job, done=self._semantic_done, failed=self._semantic_failed,
                     aborted=self.semantic_was_cancelled.emit, quiet=quiet)
