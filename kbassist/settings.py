@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
 
+from .atomic import replacing
 from .errors import Problem
 
 APP = "kbassist"
@@ -89,7 +89,5 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
 def save_settings(settings: Settings, path: Path | None = None) -> None:
     path = Path(path) if path else settings_path()
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+    with replacing(path, "w", encoding="utf-8") as fh:
         json.dump(dataclasses.asdict(settings), fh, ensure_ascii=False, indent=2)
-    os.replace(tmp, path)

