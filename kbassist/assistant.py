@@ -39,7 +39,7 @@ class Assistant:
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
                  settings: Settings | None = None, embedder: str | Embedder | None = None,
-                 wait_for_model: bool = True):
+                 wait_for_model: bool = True, with_vectors: bool = True):
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
@@ -47,6 +47,7 @@ class Assistant:
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
         self.notices: list[str] = []
         self.wait_for_model = wait_for_model
+        self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
         if embedder is None or isinstance(embedder, str):
             self._embedder_spec, self._embedder = embedder or self.settings.embedder, None
         else:
@@ -67,7 +68,7 @@ class Assistant:
             old.rename(current)  # a swap was interrupted after its first rename
         for leftover in (building, old):
             shutil.rmtree(leftover, ignore_errors=True)
-        ix = IndexDir(current, self._required_embedder(), self.notices)
+        ix = IndexDir(current, self._required_embedder(), self.notices, self._with_vectors)
         self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
         self._bind(ix)
         return ix
@@ -325,13 +326,20 @@ class Assistant:
         return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
 
     def save_vector_snapshot(self) -> None:
-        """After a build: write the vectors where the next start reads them fast (see vector_snapshot)."""
-        with self._write_lock:
-            self._ix.save_vector_snapshot()
+        """After a build: write the vectors where the next start reads them fast (see vector_snapshot).
+
+        A full read of the stored vectors if they changed since the last snapshot, on a
+        connection of its own: updates and searches meanwhile are not held up."""
+        self._ix.save_vector_snapshot()
+
+    def optimize_in_background(self) -> None:
+        """For a long session (the app, an evaluation): partition a large vector index on a
+        thread (see vector_index). Searches use the exhaustive index until it is in place."""
+        if self._ix.vectors is not None:
+            self._ix.vectors.partition_in_background()
 
     def wait_settled(self, timeout: float | None = None) -> bool:
-        """Wait for background work on the open index: a large folder's vector partitioning,
-        which the first semantic search starts. True when the index is partitioned."""
+        """Wait for `optimize_in_background`'s work; True when the vector index is partitioned."""
         vectors = self._ix.vectors
         return vectors is not None and vectors.wait_partitioned(timeout)
 

@@ -118,6 +118,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     change = run_with_progress(assistant.index(rebuild=True) if rebuild else offload.build(assistant), as_json)
+    assistant.save_vector_snapshot()  # the next start reads the vectors from it
     stats = assistant.stats()
     problems = assistant.problems()
     if as_json:
@@ -184,6 +185,8 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
     from .triage import load_lexicon, triage
 
     assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword")
+    assistant.optimize_in_background()
+    assistant.wait_settled()  # the index the app settles into (large folders: partitioned vectors)
     items, problems = load_queries(queries)
     for p in problems:
         click.echo(f"warning: {p}", err=True)

@@ -8,11 +8,13 @@ embedder are dropped so every chunk is embedded again.
 from __future__ import annotations
 
 import hashlib
+import logging
 import shutil
 import sqlite3
 from pathlib import Path
 
 from . import vector_snapshot
+from .atomic import remove_leftovers
 from .keyword_index import KeywordIndex
 from .memory import return_freed_memory
 from .settings import Settings, data_dir
@@ -21,6 +23,7 @@ from .vector_index import VectorIndex
 from .vector_snapshot import StaleSnapshot
 
 SNAPSHOT = "vectors.snapshot"
+log = logging.getLogger(__name__)
 
 
 def default_index_dir(folder: Path, settings: Settings) -> Path:
@@ -32,8 +35,9 @@ def default_index_dir(folder: Path, settings: Settings) -> Path:
 class IndexDir:
     """The store, keyword index and vector index of one directory, opened together."""
 
-    def __init__(self, directory: Path, embedder: str | None, notices: list[str]):
-        """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored)."""
+    def __init__(self, directory: Path, embedder: str | None, notices: list[str], with_vectors: bool = True):
+        """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored);
+        `with_vectors` False: leave the vector index empty (for processes that never search)."""
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
         self.store = self._open_store(notices)
@@ -46,13 +50,18 @@ class IndexDir:
                 self.store.set_meta("embedder", embedder)
                 self.store.set_meta("dim", "")
         dim = self.store.meta("dim")
-        self.vectors = self._load_vectors(int(dim)) if dim else None
+        if not dim:
+            self.vectors = None
+        elif with_vectors:
+            self.vectors = self._load_vectors(int(dim))
+        else:  # a worker process that only writes the index: it never searches these vectors
+            self.vectors = VectorIndex(int(dim))
 
     def _load_vectors(self, dim: int) -> VectorIndex:
         """The vector index, from the snapshot when it is exact, else from the store (and a new snapshot)."""
         path = self.directory / SNAPSHOT
-        with self.store.reading():
-            changes = self.store.vector_changes()
+        remove_leftovers(path)
+        with self.store.consistent_vectors(dim) as (changes, blocks):
             vectors = VectorIndex(dim)
             try:
                 for ids, rows in vector_snapshot.read(path, changes, dim):
@@ -60,30 +69,36 @@ class IndexDir:
                 return vectors
             except StaleSnapshot:
                 vectors = VectorIndex(dim)  # a snapshot that broke half-way may have added some
-            blocks = self.store.load_vectors(dim)
 
             def filling():
                 for ids, matrix in blocks:
                     vectors.add(ids, matrix, replace=False)
                     yield ids, matrix
 
+            filled = filling()
             try:
-                vector_snapshot.write(path, changes, dim, filling())
-            except OSError:  # a read-only or full disk: no snapshot, the rest of the vectors still load
-                for ids, matrix in blocks:
-                    vectors.add(ids, matrix, replace=False)
+                vector_snapshot.write(path, changes, dim, filled)
+            except OSError as exc:  # a read-only or full disk: no snapshot, the vectors still load
+                log.warning("vector snapshot not written in %s: %s", self.directory, exc)
+                for _ in filled:
+                    pass
         return_freed_memory()
         return vectors
 
     def save_vector_snapshot(self) -> None:
-        """Bring the snapshot up to date with the store: after a build, so the next start reads it."""
+        """Bring the snapshot up to date with the store (after a build), so the next start reads it.
+
+        A full read of the stored vectors when they changed; nothing when the snapshot is exact.
+        It is only a speed-up: a disk that refuses the file is logged, not an error."""
         if self.vectors is None:
             return
         path = self.directory / SNAPSHOT
-        with self.store.reading():
-            changes = self.store.vector_changes()
-            if vector_snapshot.recorded_changes(path) != changes:
-                vector_snapshot.write(path, changes, self.vectors.dim, self.store.load_vectors(self.vectors.dim))
+        try:
+            with self.store.consistent_vectors(self.vectors.dim) as (changes, blocks):
+                if vector_snapshot.recorded_changes(path) != changes:
+                    vector_snapshot.write(path, changes, self.vectors.dim, blocks)
+        except (OSError, sqlite3.Error) as exc:
+            log.warning("vector snapshot not written in %s: %s", self.directory, exc)
         return_freed_memory()
 
     def _open_store(self, notices: list[str]) -> Store:

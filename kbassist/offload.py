@@ -83,7 +83,6 @@ def build(assistant: "Assistant") -> Generator[Progress, None, "IndexChange"]:
     """Bring the index up to date from the command line: keywords here, then embedding in workers."""
     change = yield from assistant.index(embed=False)
     yield from embed(assistant)
-    assistant.save_vector_snapshot()
     return change
 
 
@@ -211,7 +210,7 @@ def _work(task: str, options: dict, folder: str, index_dir: str, settings, embed
 
     os.nice(WORKER_NICENESS)
     try:
-        with Assistant(folder, index_dir, settings=settings, embedder=embedder) as assistant:
+        with Assistant(folder, index_dir, settings=settings, embedder=embedder, with_vectors=False) as assistant:
             if task == "review":
                 out.send(("done", assistant.review(options["as_of"], gaps=options["gaps"])))
                 return

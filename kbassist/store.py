@@ -14,8 +14,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
+import secrets
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -46,7 +48,7 @@ CREATE TRIGGER IF NOT EXISTS vector_added AFTER INSERT ON chunks WHEN NEW.vector
     INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
 CREATE TRIGGER IF NOT EXISTS vector_removed AFTER DELETE ON chunks WHEN OLD.vector IS NOT NULL BEGIN
     INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
-CREATE TRIGGER IF NOT EXISTS vector_set AFTER UPDATE OF vector ON chunks BEGIN
+CREATE TRIGGER IF NOT EXISTS vector_set AFTER UPDATE OF vector, vid ON chunks BEGIN
     INSERT INTO vector_changes VALUES (1, 1) ON CONFLICT(id) DO UPDATE SET n = n + 1; END;
 """
 
@@ -100,7 +102,17 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
         self.db.executescript(SCHEMA)
+        self._start_vector_changes()
         self._add_summaries()
+
+    def _start_vector_changes(self) -> None:
+        """Start a new store's count of vector changes at a random number, so that a snapshot
+        left from another store (deleted by hand, rebuilt) never matches it by chance."""
+        if self.db.execute("SELECT 1 FROM vector_changes WHERE id=1").fetchone() is None:
+            try:
+                self.db.execute("INSERT OR IGNORE INTO vector_changes VALUES (1, ?)", (secrets.randbits(62),))
+            except sqlite3.OperationalError:
+                pass  # another process is writing: the triggers start the count at 1 instead
 
     def _add_summaries(self) -> None:
         """Migrate an index written before summaries existed, instead of rebuilding it."""
@@ -195,30 +207,25 @@ class Store:
         return self.db.execute(f"SELECT COUNT(*) FROM chunks WHERE vector IS NULL AND {_SHARE}",
                                (parts, parts, parts, part)).fetchone()[0]
 
-    def vector_changes(self) -> int:
-        """A counter of changes to the stored vectors (SQLite triggers keep it): the vector
-        snapshot of the same count holds exactly the vectors stored here."""
-        row = self.db.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
-        return row[0] if row else 0
+    @contextmanager
+    def consistent_vectors(self, dim: int) -> Iterator[tuple[int, Iterator[tuple[np.ndarray, np.ndarray]]]]:
+        """(count of vector changes, (ids, matrix) blocks of every stored vector), as of one moment.
 
-    def reading(self):
-        """A read transaction: every query inside sees the same state, whatever other processes write."""
-        return _Transaction(self.db, "BEGIN DEFERRED")
+        The count is kept by SQLite triggers on `chunks`: a vector snapshot
+        taken at the same count holds exactly the vectors stored here. Both
+        are read in one read transaction on a connection of its own, so no
+        other process's commit falls between them, and the transactions of
+        this process's threads on the shared connection are not disturbed."""
+        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            connection.execute("BEGIN")
+            row = connection.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
+            yield (row[0] if row else 0), _vector_blocks(connection, dim)
+        finally:
+            connection.close()  # ends the read transaction
 
     def count_chunks(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
-
-    def load_vectors(self, dim: int, block: int = 4096) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        """(ids, matrix) blocks of every embedded chunk, for filling the faiss index.
-
-        In blocks, so opening a large index never holds all vectors twice."""
-        last = -(2 ** 63)
-        while rows := self.db.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid > ? "
-                                      "ORDER BY vid LIMIT ?", (last, block)).fetchall():
-            last = rows[-1][0]
-            ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
-            yield ids, matrix
 
     def article_vectors(self, dim: int) -> dict[str, np.ndarray]:
         """Each article's chunk vectors (head first), for duplicate detection."""
@@ -286,6 +293,18 @@ class Store:
         self.db.execute("UPDATE chunks SET vector=NULL")
 
 
+def _vector_blocks(connection: sqlite3.Connection, dim: int, block: int = 4096
+                   ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+    """(ids, matrix) blocks of every embedded chunk, in blocks so a large index is never held twice."""
+    last = -(2 ** 63)
+    while rows := connection.execute("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid > ? "
+                                     "ORDER BY vid LIMIT ?", (last, block)).fetchall():
+        last = rows[-1][0]
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
+        yield ids, matrix
+
+
 class _Rows(list):
     """A query's rows, already fetched: what a cursor would give, without the cursor."""
 
@@ -328,11 +347,11 @@ class _Serialized:
 
 
 class _Transaction:
-    def __init__(self, db: _Serialized, begin: str = "BEGIN IMMEDIATE"):
-        self.db, self.begin = db, begin
+    def __init__(self, db: _Serialized):
+        self.db = db
 
     def __enter__(self):
-        self.db.execute(self.begin)
+        self.db.execute("BEGIN IMMEDIATE")
         return self
 
     def __exit__(self, exc_type, exc, tb):

@@ -4,19 +4,20 @@ Up to PARTITION_FROM chunks: an exhaustive inner-product scan (half-precision
 vectors inside `IndexIDMap2`) keyed by the chunks' stable ids. It needs no
 training, and at 10,000 articles (58,000 chunks) a query scans it in a few
 milliseconds. The scan grows linearly: at 50,000 articles (287,000 chunks)
-it took 18-21 ms, most of a hybrid query. Past the threshold, the first
-search starts a background thread that trains an inverted-file index (IVF:
-vectors grouped around k-means centroids, a query scans the groups nearest
-to it) on a copy of the vectors, catches up with the changes made
-meanwhile, and swaps it in; searches use the exhaustive index until then.
+it took 18-21 ms, most of a hybrid query. Past the threshold, a long-lived
+process (the app, an evaluation) asks for `partition_in_background`: a
+thread trains an inverted-file index (IVF: vectors grouped around k-means
+centroids, a query scans the groups nearest to it) on a copy of the
+vectors, catches up with the changes made meanwhile, and swaps it in;
+searches use the exhaustive index until then.
 On the 50k folder's 200 generated queries, probing an eighth of the groups
 took 2.7 ms and returned 98% of the exhaustive top 10 (bench/decisions.md).
 
 Nothing of the partitioning is stored: the index lives in memory, filled
 from the store (which keeps the full-precision vectors on disk), and each
-process that searches a large folder trains its own (~15 s of one core at
-50k, with the GIL released). Processes that only index never search, so
-never train one.
+long-lived process that searches a large folder trains its own (~15 s of
+one core at 50k, with the GIL released). One-shot commands (`kbassist
+search`) and the processes that only write the index never do.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ PARTITION_FROM = 100_000  # chunks: below this the exhaustive scan takes under ~
 TRAIN_PER_LIST = 40  # sample vectors per centroid (faiss warns below 39)
 PROBE_FRACTION = 8  # a query scans 1/8 of the groups
 COPY_BLOCK = 16_384  # vectors moved into the new index per call
-CATCH_UP_SWAP = 4_096  # changes left over that are applied under the lock, then the swap
+CATCH_UP_CHANGES, CATCH_UP_VECTORS = 16, 4_096  # left over: applied under the lock, then the swap
 
 
 def _exhaustive(dim: int) -> faiss.Index:
@@ -75,8 +76,8 @@ class VectorIndex:
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         with self._lock:
             _apply(self._index, ("add", ids, vectors, replace))
-            if self._changes is not None:
-                self._changes.append(("add", ids, vectors, replace))
+            if self._changes is not None:  # copies: the caller may reuse its arrays
+                self._changes.append(("add", ids.copy(), vectors.copy(), replace))
 
     def remove(self, ids) -> None:
         ids = np.asarray(list(ids), dtype=np.int64)
@@ -84,20 +85,24 @@ class VectorIndex:
             with self._lock:
                 _apply(self._index, ("remove", ids))
                 if self._changes is not None:
-                    self._changes.append(("remove", ids))
+                    self._changes.append(("remove", ids.copy()))
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
         with self._lock:
             if self._index.ntotal == 0:
                 return []
-            if self._partitioning is None and self._index.ntotal >= self._partition_from:
-                self._partitioning = threading.Thread(target=self._partition, name="vector-partition", daemon=True)
-                self._partitioning.start()
             scores, ids = self._index.search(vector.reshape(1, -1).astype(np.float32), min(k, self._index.ntotal))
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i != -1]
 
+    def partition_in_background(self) -> None:
+        """Start partitioning on a thread if the index is past the threshold (once per index)."""
+        with self._lock:
+            if self._partitioning is None and not self._closed and self._index.ntotal >= self._partition_from:
+                self._partitioning = threading.Thread(target=self._partition, name="vector-partition", daemon=True)
+                self._partitioning.start()
+
     def wait_partitioned(self, timeout: float | None = None) -> bool:
-        """Block until a partitioning started by a search is in place (benchmarks time the settled index)."""
+        """Block until a partitioning started is in place (benchmarks time the settled index)."""
         if self._partitioning is not None:
             self._partitioning.join(timeout)
         return self.partitioned
@@ -108,11 +113,12 @@ class VectorIndex:
 
     def _partition(self) -> None:
         """Build the IVF from a copy, replay the changes logged meanwhile, swap it in."""
+        faiss.omp_set_num_threads(1)  # per thread: this one would otherwise train on every core
         with self._lock:
             snapshot = faiss.clone_index(self._index)
             self._changes = []
         try:
-            ivf = _train_ivf(snapshot, self.dim)
+            ivf = _train_ivf(snapshot, self.dim, _sample(snapshot))
             self._copy_into(ivf, snapshot)
             del snapshot
             # Each group's storage grew by doubling (about 20% unused at 50k): a copy is exact.
@@ -120,10 +126,10 @@ class VectorIndex:
             while not self._closed:
                 with self._lock:
                     changes, self._changes = self._changes, []
-                    if sum(len(c[1]) for c in changes) <= CATCH_UP_SWAP:
-                        for change in changes:
+                    if len(changes) <= CATCH_UP_CHANGES and sum(len(c[1]) for c in changes) <= CATCH_UP_VECTORS:
+                        for change in changes:  # each an O(n) id scan: few, so searches barely wait
                             _apply(ivf, change)
-                        self._index, self._changes = ivf, None
+                        self._index = ivf
                         break
                 for change in changes:  # the bulk of what happened meanwhile, outside the lock
                     _apply(ivf, change)
@@ -151,12 +157,16 @@ def _apply(index: faiss.Index, change: tuple) -> None:
     index.add_with_ids(vectors, ids)
 
 
-def _train_ivf(snapshot: faiss.IndexIDMap2, dim: int) -> faiss.IndexIVFScalarQuantizer:
-    """An empty IVF with fp16 codes, its centroids trained on a seeded sample of the snapshot."""
+def _sample(snapshot: faiss.IndexIDMap2) -> np.ndarray:
+    """A seeded sample of the snapshot's vectors, TRAIN_PER_LIST per group."""
     total = snapshot.ntotal
-    lists = partition_count(total)
-    picks = np.sort(np.random.default_rng(0).choice(total, min(total, lists * TRAIN_PER_LIST), replace=False))
-    sample = np.vstack([snapshot.index.reconstruct(int(i)) for i in picks])
+    picks = np.random.default_rng(0).choice(total, min(total, partition_count(total) * TRAIN_PER_LIST), replace=False)
+    return np.vstack([snapshot.index.reconstruct(int(i)) for i in np.sort(picks)])
+
+
+def _train_ivf(snapshot: faiss.IndexIDMap2, dim: int, sample: np.ndarray) -> faiss.IndexIVFScalarQuantizer:
+    """An empty IVF with fp16 codes, its centroids trained on `sample`."""
+    lists = partition_count(snapshot.ntotal)
     ivf = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(dim), dim, lists,
                                         faiss.ScalarQuantizer.QT_fp16, faiss.METRIC_INNER_PRODUCT)
     ivf.train(sample)

@@ -180,14 +180,16 @@ def _semantic_top(assistant, query):
 
 def _spy_sqlite_vector_loads(monkeypatch) -> list[int]:
     """Count full reads of the stored vectors (the slow path a snapshot saves), changing nothing."""
+    from kbassist import store
+
     calls: list[int] = []
-    original = Store.load_vectors
+    original = store._vector_blocks
 
-    def counted(self, dim, *args, **kwargs):
+    def counted(connection, dim, *args, **kwargs):
         calls.append(dim)
-        return original(self, dim, *args, **kwargs)
+        yield from original(connection, dim, *args, **kwargs)
 
-    monkeypatch.setattr(Store, "load_vectors", counted)
+    monkeypatch.setattr(store, "_vector_blocks", counted)
     return calls
 
 
@@ -214,9 +216,7 @@ def test_start_reads_vectors_from_an_exact_snapshot_and_never_from_a_stale_one(k
     fourth.close()
 
 
-def test_truncated_snapshot_is_ignored_and_rewritten(kb, tmp_path):
-    from kbassist import vector_snapshot
-
+def test_truncated_snapshot_is_ignored_and_rewritten(kb, tmp_path, monkeypatch):
     first = open_kb(kb, tmp_path)
     first.save_vector_snapshot()
     query = "refund to my credit card"
@@ -224,8 +224,35 @@ def test_truncated_snapshot_is_ignored_and_rewritten(kb, tmp_path):
     first.close()
     snapshot = tmp_path / "index" / "current" / "vectors.snapshot"
     snapshot.write_bytes(snapshot.read_bytes()[:-100])
+    loads = _spy_sqlite_vector_loads(monkeypatch)
 
     again = open_kb(kb, tmp_path)
-    assert _semantic_top(again, query) == expected
-    assert vector_snapshot.recorded_changes(snapshot) == again._ix.store.vector_changes()
+    assert len(loads) == 1 and _semantic_top(again, query) == expected
     again.close()
+    third = open_kb(kb, tmp_path)
+    assert len(loads) == 1 and _semantic_top(third, query) == expected  # the rewritten snapshot
+    third.close()
+
+
+def test_snapshot_of_another_store_is_never_used(kb, tmp_path, monkeypatch):
+    """A store deleted by hand is rebuilt with a fresh count of vector changes: the snapshot
+    that survived it must not pass for the new store's vectors."""
+    first = open_kb(kb, tmp_path)
+    first.save_vector_snapshot()
+    first.close()
+    for store_file in (tmp_path / "index" / "current").glob("store.sqlite3*"):
+        store_file.unlink()
+    rebuilt = open_kb(kb, tmp_path)
+    rebuilt.close()
+    loads = _spy_sqlite_vector_loads(monkeypatch)
+    again = open_kb(kb, tmp_path)
+    assert len(loads) == 1  # the old snapshot was not taken for the rebuilt store's
+    again.close()
+
+
+def test_worker_processes_leave_the_vectors_on_disk(kb, tmp_path):
+    first = open_kb(kb, tmp_path)
+    first.close()
+    worker = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder(), with_vectors=False)
+    assert worker.stats()["pending_vectors"] == 0 and len(worker._ix.vectors) == 0
+    worker.close()

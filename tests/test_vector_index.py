@@ -1,4 +1,6 @@
 """The vector index past its partitioning threshold: a real faiss IVF built in the background."""
+import threading
+
 import numpy as np
 
 from kbassist import Assistant, vector_index
@@ -17,17 +19,30 @@ def _clustered(count: int, dim: int = 32, seed: int = 0) -> np.ndarray:
     return _unit(centres[rng.integers(0, 40, count)] + rng.normal(scale=0.3, size=(count, dim)))
 
 
-def test_large_index_partitions_in_background_and_keeps_every_change():
+def test_large_index_partitions_in_background_and_keeps_every_change(monkeypatch):
     vectors = _clustered(4000)
     index = VectorIndex(32, partition_from=3000)
     index.add(np.arange(4000), vectors, replace=False)
     exhaustive = [index.search(v, 10) for v in vectors[:50]]
-    assert not index.partitioned  # the first search only started the partitioning
 
-    # Changes while the partitioned copy is being built must reach it.
+    # Hold the partitioning thread after it copied the index, so the changes below are made
+    # while the partitioned copy is being built: they must reach it all the same.
+    copied, go_on = threading.Event(), threading.Event()
+    sample = vector_index._sample
+
+    def held_sample(snapshot):
+        copied.set()
+        go_on.wait(30)
+        return sample(snapshot)
+
+    monkeypatch.setattr(vector_index, "_sample", held_sample)
+    index.partition_in_background()
+    assert copied.wait(30)
     index.add(np.array([10_000]), _unit(np.ones((1, 32))))
     index.remove([0, 1])
     index.add(np.array([5]), vectors[6:7])  # chunk 5 re-embedded with new text
+    assert not index.partitioned and index.search(_unit(np.ones((1, 32)))[0], 1)[0][0] == 10_000
+    go_on.set()
 
     assert index.wait_partitioned(timeout=60)
     assert len(index) == 3999
@@ -45,7 +60,7 @@ def test_large_index_partitions_in_background_and_keeps_every_change():
 def test_small_index_stays_exhaustive():
     index = VectorIndex(32)
     index.add(np.arange(500), _clustered(500), replace=False)
-    index.search(_clustered(1, seed=1)[0], 5)
+    index.partition_in_background()
     assert not index.wait_partitioned(timeout=1)
 
 
@@ -57,6 +72,6 @@ def test_search_through_assistant_after_partitioning(monkeypatch, tmp_path, use_
         before = [h.id for h in assistant.search(query, k=3, mode="semantic").hits]
         monkeypatch.setattr(vector_index, "PARTITION_FROM", 10)
         assistant.reload()
-        assistant.search(query, k=3, mode="semantic")
+        assistant.optimize_in_background()
         assert assistant.wait_settled(timeout=60)
         assert [h.id for h in assistant.search(query, k=3, mode="semantic").hits] == before

@@ -137,7 +137,7 @@ class FolderSession(QObject):
                 yield Progress(0, 0, "loading model")
                 assistant.warm_up()  # the model and the triage lexicon, in this worker
             yield from offload.embed(assistant, self.bulk_chunks)
-            if not quiet:  # the folder's first load or build; not after each saved file (a full re-read)
+            if not quiet:  # when the folder opens; not after each saved file (a full re-read if vectors changed)
                 assistant.save_vector_snapshot()  # the next start reads the vectors from it
 
         self._start(job, done=self._semantic_done, failed=self._semantic_failed,
@@ -145,6 +145,7 @@ class FolderSession(QObject):
 
     def _semantic_done(self, _result: None) -> None:
         gc_policy.freeze_survivors()  # and so do its vectors
+        self.assistant.optimize_in_background()  # a large folder's vectors get partitioned
         self.semantic_did_become_ready.emit()
         if self._embed_again:
             self._load_semantic(quiet=True)
