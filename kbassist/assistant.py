@@ -226,7 +226,8 @@ class Assistant:
         vectors = ix.ensure_vectors(embedder.dim)
         if ix is self._ix:
             self._bind(ix)
-        return (yield from embed_pending(ix.store, embedder.embed, vectors, share))
+        # A worker (no vectors in memory) only stores them: at 50k articles its copy grew to 150 MB.
+        return (yield from embed_pending(ix.store, embedder.embed, vectors if self._with_vectors else None, share))
 
     def _apply_articles(self, fresh: list[Article], removed: list[str]) -> None:
         for article_id in removed:

@@ -199,12 +199,13 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
         vectors.add(ids, np.vstack([np.frombuffer(v, dtype=np.float32) for _, v in kept]))
 
 
-def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vectors: VectorIndex,
+def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vectors: VectorIndex | None,
                   share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
     """Phase 2: embed chunks without a vector; each batch is committed and searchable at once.
 
     `share` (i, n): only the i-th of n disjoint parts of the pending chunks,
-    so n worker processes can embed one index side by side.
+    so n worker processes can embed one index side by side. `vectors` None:
+    stored only (a worker; the app adopts them from the store).
     """
     total = store.count_pending(share)
     done = 0
@@ -216,7 +217,8 @@ def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vector
         ids = np.array([vid for vid, _ in rows], dtype=np.int64)
         with store.transaction():
             store.set_vectors([(vid, text_hash(text), matrix[i].tobytes()) for i, (vid, text) in enumerate(rows)])
-        vectors.add(ids, matrix)
+        if vectors is not None:
+            vectors.add(ids, matrix)
         done += len(rows)
         yield Progress(done, max(total, done), "embedding", tuple(int(i) for i in ids))
     return done
