@@ -58,7 +58,11 @@ class IndexDir:
             self.vectors = VectorIndex(int(dim))
 
     def _load_vectors(self, dim: int) -> VectorIndex:
-        """The vector index, from the snapshot when it is exact, else from the store (and a new snapshot)."""
+        """The vector index, from the snapshot when it is exact, else from the store.
+
+        A stale snapshot is not rewritten here: at 50k articles writing it took
+        seconds, on the way to the first result. `save_vector_snapshot` does it,
+        after a build (`kbassist index`) and in the background when the app opens."""
         path = self.directory / SNAPSHOT
         remove_leftovers(path)
         with self.store.consistent_vectors(dim) as (changes, blocks):
@@ -69,19 +73,8 @@ class IndexDir:
                 return vectors
             except StaleSnapshot:
                 vectors = VectorIndex(dim)  # a snapshot that broke half-way may have added some
-
-            def filling():
-                for ids, matrix in blocks:
-                    vectors.add(ids, matrix, replace=False)
-                    yield ids, matrix
-
-            filled = filling()
-            try:
-                vector_snapshot.write(path, changes, dim, filled)
-            except OSError as exc:  # a read-only or full disk: no snapshot, the vectors still load
-                log.warning("vector snapshot not written in %s: %s", self.directory, exc)
-                for _ in filled:
-                    pass
+            for ids, matrix in blocks:
+                vectors.add(ids, matrix, replace=False)
         return_freed_memory()
         return vectors
 
