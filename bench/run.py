@@ -17,6 +17,8 @@ import json
 import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from . import reporting, speed
@@ -98,7 +100,15 @@ def main(argv: list[str] | None = None) -> None:
     out.mkdir(exist_ok=True)
     results_path = out / "results.json"
     results = load_results(results_path)
-    if not args.skip_quality:
+    if not args.skip_quality and not args.skip_speed:
+        # Quality loads torch and two models (over 1 GB here). Linux keeps a process's peak RSS
+        # across exec, so every speed child started from this process would report that peak:
+        # quality runs in a process of its own, and this one stays small.
+        quality_args = ["--skip-speed", "--embedders", ",".join(embedders), "--eval-dir", str(args.eval_dir)]
+        subprocess.run([sys.executable, "-m", "bench.run", *quality_args, *(["--quick"] if args.quick else [])],
+                       check=True)
+        results = load_results(results_path)
+    elif not args.skip_quality:
         for name in EVAL_SETS:
             limit = QUICK_BANKING_QUERIES if args.quick and name == "banking77" else None
             print(f"quality: {name}", flush=True)
