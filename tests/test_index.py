@@ -193,12 +193,18 @@ def _spy_sqlite_vector_loads(monkeypatch) -> list[int]:
     return calls
 
 
-def test_start_reads_vectors_from_an_exact_snapshot_and_never_from_a_stale_one(kb, tmp_path, monkeypatch):
+def _snapshotted(kb, tmp_path, query: str) -> list[str]:
+    """Build the index, write its vector snapshot, close it; the query's semantic top hits."""
     first = open_kb(kb, tmp_path)
     first.save_vector_snapshot()
-    query = "the reader shows E21 while charging"
     expected = _semantic_top(first, query)
     first.close()
+    return expected
+
+
+def test_start_reads_vectors_from_an_exact_snapshot_and_never_from_a_stale_one(kb, tmp_path, monkeypatch):
+    query = "the reader shows E21 while charging"
+    expected = _snapshotted(kb, tmp_path, query)
     loads = _spy_sqlite_vector_loads(monkeypatch)
 
     again = open_kb(kb, tmp_path)
@@ -219,11 +225,8 @@ def test_start_reads_vectors_from_an_exact_snapshot_and_never_from_a_stale_one(k
 
 
 def test_truncated_snapshot_is_ignored_until_rewritten(kb, tmp_path, monkeypatch):
-    first = open_kb(kb, tmp_path)
-    first.save_vector_snapshot()
     query = "refund to my credit card"
-    expected = _semantic_top(first, query)
-    first.close()
+    expected = _snapshotted(kb, tmp_path, query)
     snapshot = tmp_path / "index" / "current" / "vectors.snapshot"
     snapshot.write_bytes(snapshot.read_bytes()[:-100])
     loads = _spy_sqlite_vector_loads(monkeypatch)
@@ -240,9 +243,7 @@ def test_truncated_snapshot_is_ignored_until_rewritten(kb, tmp_path, monkeypatch
 def test_snapshot_of_another_store_is_never_used(kb, tmp_path, monkeypatch):
     """A store deleted by hand is rebuilt with a fresh count of vector changes: the snapshot
     that survived it must not pass for the new store's vectors."""
-    first = open_kb(kb, tmp_path)
-    first.save_vector_snapshot()
-    first.close()
+    _snapshotted(kb, tmp_path, "refund")
     for store_file in (tmp_path / "index" / "current").glob("store.sqlite3*"):
         store_file.unlink()
     rebuilt = open_kb(kb, tmp_path)
