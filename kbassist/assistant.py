@@ -20,6 +20,7 @@ from typing import Callable, Generator, Iterable
 
 import numpy as np
 
+from .assistant_review import EditorialReview
 from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, KbError, Problem
 from .history import History
@@ -34,7 +35,7 @@ from .triage import Lexicon, load_lexicon
 from .vector_index import VectorIndex
 
 
-class Assistant:
+class Assistant(EditorialReview):
     """Facade over a knowledge folder: index it, keep it fresh, search it."""
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
@@ -356,55 +357,3 @@ class Assistant:
             "embedder": embedder_name(self._embedder_spec),
             "index_dir": str(self.index_dir),
         }
-
-    # -- editorial review ------------------------------------------------------------
-    def review(self, as_of: dt.date | None = None, *, state_dir: Path | None = None, duplicates: bool = True,
-               gaps: bool = True) -> "review.ReviewReport":
-        """The weekly review as of `as_of` (default today), from the index; snoozes applied, report recorded.
-
-        Duplicates use the stored chunk vectors (never re-embedded); content
-        gaps cluster the last week's unanswered messages from the history log.
-        """
-        from . import review
-
-        as_of = as_of or dt.date.today()
-        since = as_of - dt.timedelta(days=review.GAP_WINDOW_DAYS)
-        messages = [m.text for m in self.history.no_answer_messages(since)] if gaps else []
-        report = review.run_review(self.articles(), as_of=as_of, vectors=self.article_vectors() if duplicates else None,
-                                   default_every_days=self.settings.review_every_days, problems=self.problems(),
-                                   content_gaps=review.content_gaps(messages, lambda t: self.embedder.embed(t)))
-        state = review.ReviewState(review.state_dir_for(self.folder, state_dir))
-        report = state.apply_and_record(report)
-        self.notices.extend(str(p) for p in state.problems)
-        return report
-
-    def mark_reviewed(self, article_id: str, on: dt.date | None = None) -> IndexChange:
-        """Set the article's `reviewed:` to `on` (default today) in its file, then re-index that file.
-
-        Raises `ArticleChanged` when the file's bytes are not the ones indexed.
-        """
-        from .review import mark_reviewed
-
-        with self._write_lock:
-            article = self._reviewable(article_id)
-            indexed = self._ix.store.files().get(article.path)
-            mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "")
-            return self.update([article.path])
-
-    def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
-               as_of: dt.date | None = None) -> dt.date:
-        """Hide the article from the review queue for `days` days from `as_of` (default today); returns until when."""
-        from .review import ReviewState, state_dir_for
-
-        self._reviewable(article_id)
-        if days < 1:
-            raise KbError(f"snooze for at least one day, not {days}")
-        until = (as_of or dt.date.today()) + dt.timedelta(days=days)
-        ReviewState(state_dir_for(self.folder, state_dir)).snooze(article_id, until)
-        return until
-
-    def _reviewable(self, article_id: str) -> Article:
-        article = self.article(article_id)
-        if article is None:
-            raise KbError(f"no article with id {article_id!r} in {self.folder}")
-        return article
