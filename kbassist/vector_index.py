@@ -121,6 +121,8 @@ class VectorIndex:
             ivf = _train_ivf(snapshot, self.dim, _sample(snapshot))
             self._copy_into(ivf, snapshot)
             del snapshot
+            if self._closed:
+                return
             # Each group's storage grew by doubling (about 20% unused at 50k): a copy is exact.
             ivf = faiss.clone_index(ivf)
             while not self._closed:
