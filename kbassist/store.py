@@ -115,16 +115,20 @@ class Store:
                 pass  # another process is writing: the triggers start the count at 1 instead
 
     def _add_summaries(self) -> None:
-        """Migrate an index written before summaries existed, instead of rebuilding it."""
+        """Migrate an index written before summaries existed, instead of rebuilding it.
+
+        Only when the column is missing: looking for empty summaries read every
+        article's text (1.4 s of each start at 50,000 articles). The column and
+        its values are added in one transaction, so none is ever left empty."""
         columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
-        if "summary" not in columns:
+        if "summary" in columns:
+            return
+        with self.transaction():
             self.db.execute("ALTER TABLE articles ADD COLUMN summary BLOB")
-        rows = self.db.execute("SELECT id, data FROM articles WHERE summary IS NULL").fetchall()
-        if rows:
-            with self.transaction():
-                self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
-                    (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
-                    for article_id, data in rows])
+            rows = self.db.execute("SELECT id, data FROM articles").fetchall()
+            self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
+                (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
+                for article_id, data in rows])
 
     def close(self) -> None:
         self.db.close()
