@@ -181,14 +181,10 @@ def _prefix_latency(assistant, queries: list[dict]) -> dict:
 
 
 def _resident(assistant, queries: list[dict]) -> dict:
-    """Resident memory (VmRSS) after warm-up and 50 searches, then with MiniLM (torch) loaded as well.
-
-    Read once the index has settled: past ~100k chunks the vectors are being partitioned in the
-    background (a copy of them held meanwhile), which is a passing peak, not what the app holds."""
+    """Resident memory (VmRSS) after warm-up and 50 searches, then with MiniLM (torch) loaded as well."""
     assistant.warm_up()
     for row in queries[:50]:
         assistant.search(row["query"], k=5, mode="hybrid")
-    assistant.wait_settled()
     out = {"resident_mb": _vm_rss_mb(), "resident_embedder": assistant.embedder.name}
     try:
         from kbassist.embedders import load_embedder

@@ -5,8 +5,9 @@ module is, so the peers above still run while the engine is being written
 or is broken; `available()` says whether it can be used. Building runs
 `offload.build` (as `kbassist index` does) into `index_dir`, then waits
 for the index to settle (a large folder's vectors are partitioned in the
-background, as in the app). The time per query is the wall time of `Assistant.search` in this process, with
-the model loaded and the index warm; the engine's own `took_ms` is kept too.
+background, as in the app). The time per query is the wall time of
+`Assistant.search` in this process, with the model loaded and the index
+warm; the engine's own `took_ms` is kept too.
 """
 from __future__ import annotations
 
