@@ -7,7 +7,9 @@ version. The whoosh and faiss indexes are derived from it: both can be
 rebuilt from here without reading or embedding the folder again.
 
 A chunk whose vector is NULL is waiting to be embedded; the semantic index
-catches up in batches while keyword search already works.
+catches up in batches while keyword search already works. A partial index
+lists just those chunks: without it, each batch scanned past every chunk
+already embedded, and a 50,000-article build spent minutes doing so.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
+CREATE INDEX IF NOT EXISTS chunks_pending ON chunks(vid) WHERE vector IS NULL;
 CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
