@@ -133,6 +133,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     done = 0
     yield Progress(0, total, "reading the folder")
     problems: list[Problem] = list(diff.scan_problems)
+    bulk = len(todo) > WRITE_BATCH_FILES  # several commits: merge the keyword segments once, at the end
     for start in range(0, len(todo), WRITE_BATCH_FILES):
         batch = []
         for rel in todo[start:start + WRITE_BATCH_FILES]:
@@ -142,7 +143,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
             batch.append(parsed)
         unchanged = [p for p in batch if p.state.path in known and known[p.state.path].hash == p.state.hash]
         fresh = [p for p in batch if p not in unchanged]
-        _write_batch(store, keyword, vectors, fresh, unchanged)
+        _write_batch(store, keyword, vectors, fresh, unchanged, merge=not bulk)
         gone = []
         for p in fresh:
             problems += p.problems
@@ -155,6 +156,8 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
         on_articles([p.article for p in fresh if p.article is not None], gone)
         done += len(batch)
         yield Progress(done, total, "indexing keywords")
+    if bulk:
+        keyword.merge_all()
     # Removals last, so a renamed file's vectors were still there to be reused above.
     if diff.removed:
         vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
@@ -169,7 +172,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
 
 
 def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fresh: list[ParsedFile],
-                 unchanged: list[ParsedFile]) -> None:
+                 unchanged: list[ParsedFile], merge: bool) -> None:
     chunk_rows: list[StoredChunk] = []
     per_file: dict[str, list] = {}
     old_vids = [vid for p in fresh for vid, _ in store.chunks_of(p.state.path).values()]
@@ -179,7 +182,7 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
         chunk_rows += [StoredChunk(vector_id(c.key), c.key, c.article_id, p.state.path, c.heading, c.line, c.kind,
                                    c.text) for c in chunks]
     reuse = store.vectors_by_hash({text_hash(c.text) for c in chunk_rows})
-    keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None])
+    keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None], merge)
     with store.transaction():
         for p in unchanged:  # same bytes, new mtime: remember it so the next start skips the read
             store.put_file(p.state)

@@ -11,8 +11,9 @@ import sqlite3
 import time
 
 import pytest
+from whoosh import index as whoosh_index
 
-from kbassist import Assistant
+from kbassist import Assistant, indexer
 from kbassist.embedders import HashEmbedder
 from kbassist.store import Store
 from tests.kbfixtures import write_folder
@@ -77,6 +78,26 @@ def test_deleted_article_disappears_from_both_indexes(kb, tmp_path):
     assistant.update()
     for mode in ("keyword", "semantic"):
         assert "devices/charging-error" not in [h.id for h in assistant.search("E21 charge", mode=mode).hits]
+
+
+def _keyword_segments(tmp_path) -> tuple[int, int]:
+    """(segments, documents) of the keyword index, read with whoosh itself."""
+    with whoosh_index.open_dir(str(tmp_path / "index" / "current" / "keyword")).reader() as reader:
+        return len(list(reader.leaf_readers())), reader.doc_count()
+
+
+def test_a_build_in_many_batches_merges_its_keyword_segments_once_and_keeps_no_stale_copy(kb, tmp_path,
+                                                                                        monkeypatch):
+    monkeypatch.setattr(indexer, "WRITE_BATCH_FILES", 2)  # every fixture folder is then a bulk build
+    assistant = open_kb(kb, tmp_path)
+    articles = assistant.stats()["articles"]
+    assert _keyword_segments(tmp_path) == (1, articles)
+    for path in kb.rglob("*.md"):  # every file changes: old documents must go, not pile up
+        path.write_text(path.read_text(encoding="utf-8") + "\nquokka\n", encoding="utf-8")
+    assistant.update()
+    assert _keyword_segments(tmp_path) == (1, articles)
+    hits = assistant.search("quokka", mode="keyword", k=50, statuses=("published", "archived")).hits
+    assert len(hits) == len({h.id for h in hits}) == articles
 
 
 def test_touch_without_change_does_not_reindex(kb, tmp_path):
