@@ -143,7 +143,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
             batch.append(parsed)
         unchanged = [p for p in batch if p.state.path in known and known[p.state.path].hash == p.state.hash]
         fresh = [p for p in batch if p not in unchanged]
-        _write_batch(store, keyword, vectors, fresh, unchanged, merge=not bulk)
+        _write_batch(store, keyword, vectors, fresh, unchanged, bulk)
         gone = []
         for p in fresh:
             problems += p.problems
@@ -172,7 +172,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
 
 
 def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fresh: list[ParsedFile],
-                 unchanged: list[ParsedFile], merge: bool) -> None:
+                 unchanged: list[ParsedFile], bulk: bool) -> None:
     chunk_rows: list[StoredChunk] = []
     per_file: dict[str, list] = {}
     old_vids = [vid for p in fresh for vid, _ in store.chunks_of(p.state.path).values()]
@@ -182,7 +182,7 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
         chunk_rows += [StoredChunk(vector_id(c.key), c.key, c.article_id, p.state.path, c.heading, c.line, c.kind,
                                    c.text) for c in chunks]
     reuse = store.vectors_by_hash({text_hash(c.text) for c in chunk_rows})
-    keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None], merge)
+    keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None], bulk)
     with store.transaction():
         for p in unchanged:  # same bytes, new mtime: remember it so the next start skips the read
             store.put_file(p.state)

@@ -24,7 +24,7 @@ from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
 from .analysis import mixed_analyzer, query_terms, warm_up
-from .bm25 import PostingScorer
+from .bm25 import PostingScorer, SegmentPostings
 from .model import Article
 
 TITLE_WEIGHT = 3  # copies of the title in the indexed text
@@ -74,7 +74,8 @@ class KeywordIndex:
         warm_up()
         self._ix = self._open_or_create()
         self._posting_scorer: PostingScorer | None = None  # over a reader opened at the first search after a write
-        self._paths: set[str] | None = None  # paths with a document, read from the index when first needed
+        self._segment_postings: dict[str, SegmentPostings] = {}  # kept across writes, see kbassist.bm25
+        self._paths: set[str] | None = None  # paths with a document, read from the index by the first bulk write
 
     def _open_or_create(self):
         """Open (or create) the whoosh index with plain file reads, not mmap.
@@ -90,32 +91,39 @@ class KeywordIndex:
 
     def close(self) -> None:
         with self._lock:
+            readers = [s.reader for s in self._segment_postings.values()]
             if self._posting_scorer is not None:
-                self._posting_scorer.reader.close()
+                readers += [leaf for leaf, _ in self._posting_scorer.reader.leaf_readers()]
+            for reader in readers:
+                if not reader.is_closed:
+                    reader.close()
             self._ix.close()
 
-    def replace(self, remove_paths: Iterable[str], articles: Iterable[Article], merge: bool = True) -> None:
+    def replace(self, remove_paths: Iterable[str], articles: Iterable[Article], bulk: bool = False) -> None:
         """Delete the documents of `remove_paths`, add `articles`, commit once.
 
-        `merge=False` (a bulk build, batch after batch) leaves each commit its own
-        segment, for `merge_all` to combine once at the end.
+        `bulk` (a build, batch after batch): the commit leaves its own segment,
+        for `merge_all` to combine once at the end, and only paths that have a
+        document are deleted: a delete looks the path up in every segment, and
+        a first build (every path new) spent more and more time on it.
         """
-        paths = self._indexed_paths()
+        remove_paths = set(remove_paths)
+        if bulk:
+            remove_paths &= self._indexed_paths()
+        articles = list(articles)
         writer = self._ix.writer(limitmb=128)
         try:
-            # Only paths that have a document: a delete looks the path up in every segment, and
-            # a first build (all paths new, one segment per batch) spent more and more time on it.
-            for path in set(remove_paths) & paths:
+            for path in remove_paths:
                 writer.delete_by_term("path", path)
             for article in articles:
                 writer.add_document(article_id=article.id, path=article.path, text=keyword_text(article))
         except BaseException:
             writer.cancel()
-            self._paths = None
             raise
-        writer.commit(merge=merge)
-        paths.difference_update(remove_paths)
-        paths.update(article.path for article in articles)
+        writer.commit(merge=not bulk)
+        if self._paths is not None:
+            self._paths -= remove_paths
+            self._paths.update(article.path for article in articles)
         self._written()
 
     def merge_all(self) -> None:
@@ -146,7 +154,11 @@ class KeywordIndex:
     def _scorer(self) -> PostingScorer:
         with self._lock:
             if self._posting_scorer is None:
-                self._posting_scorer = PostingScorer(self._ix.reader(), "text", "article_id")
+                reader = self._ix.reader()
+                self._posting_scorer = PostingScorer(reader, "text", "article_id", self._segment_postings)
+                current = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+                for merged_away in set(self._segment_postings) - current:
+                    del self._segment_postings[merged_away]  # its reader goes with the last search using it
             return self._posting_scorer
 
     def search(self, text: str, limit: int = 50) -> KeywordResult:

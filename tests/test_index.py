@@ -80,6 +80,17 @@ def test_deleted_article_disappears_from_both_indexes(kb, tmp_path):
         assert "devices/charging-error" not in [h.id for h in assistant.search("E21 charge", mode=mode).hits]
 
 
+def test_keyword_search_right_after_a_save_drops_removed_words_and_finds_new_ones(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    assert assistant.search("E21", mode="keyword").hits[0].id == "devices/charging-error"  # postings now cached
+    path = kb / "devices/charging-error.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("E21", "E99"), encoding="utf-8")
+    assistant.update(["devices/charging-error.md"])
+    assert "devices/charging-error" not in [h.id for h in assistant.search("E21", mode="keyword").hits]
+    assert assistant.search("E99", mode="keyword").hits[0].id == "devices/charging-error"
+    assert assistant.search("E21 E99", mode="keyword").hits[0].id == "devices/charging-error"
+
+
 def _keyword_segments(tmp_path) -> tuple[int, int]:
     """(segments, documents) of the keyword index, read with whoosh itself."""
     with whoosh_index.open_dir(str(tmp_path / "index" / "current" / "keyword")).reader() as reader:
