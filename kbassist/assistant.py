@@ -170,8 +170,8 @@ class Assistant(EditorialReview):
                 change = yield from self._rebuild()
             else:
                 if diff is None:
-                    diff = diff_folder(self.folder, self._ix.store.files(),
-                                       list(paths) if paths is not None else None)
+                    only = list(paths) if paths is not None else None
+                    diff = diff_folder(self.folder, self._ix.store.files(only), only)
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()

@@ -124,9 +124,10 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileSta
 def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: VectorIndex, diff: FolderDiff,
                on_articles: Callable[[list[Article], list[str]], None]) -> Generator[Progress, None, IndexChange]:
     """Phase 1: parse changed files, update keyword index and store, in batches."""
-    known = store.files()
-    taken = {s.article_id: p for p, s in known.items() if s.article_id and p not in diff.removed}
     todo = diff.added + diff.changed
+    known = store.files(todo + diff.removed)
+    leaving = set(diff.removed)
+    taken = {i: p for i, p in store.article_owners().items() if p not in leaving}
     total = len(todo) + len(diff.removed)
     added, updated, removed = [], [], []
     removed_ids = [known[p].article_id for p in diff.removed if known[p].article_id]

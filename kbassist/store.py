@@ -145,8 +145,24 @@ class Store:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
 
     # -- reads --------------------------------------------------------------
-    def files(self) -> dict[str, FileState]:
-        return {r[0]: FileState(*r) for r in self.db.execute("SELECT path, hash, size, mtime, article_id FROM files")}
+    def files(self, paths: Iterable[str] | None = None) -> dict[str, FileState]:
+        """The manifest: every file's entry, or only those of `paths` (a save at 50,000 articles
+        read all 50,000 rows twice: 0.37 s of its 0.57 s)."""
+        if paths is None:
+            rows = self.db.execute("SELECT path, hash, size, mtime, article_id FROM files")
+            return {r[0]: FileState(*r) for r in rows}
+        found: dict[str, FileState] = {}
+        paths = list(paths)
+        for start in range(0, len(paths), 500):
+            part = paths[start:start + 500]
+            rows = self.db.execute(f"SELECT path, hash, size, mtime, article_id FROM files "
+                                   f"WHERE path IN ({','.join('?' * len(part))})", part)
+            found.update((r[0], FileState(*r)) for r in rows)
+        return found
+
+    def article_owners(self) -> dict[str, str]:
+        """Article id -> the path of the file that has it."""
+        return dict(self.db.execute("SELECT article_id, path FROM files WHERE article_id != ''"))
 
     def articles(self) -> Iterator[Article]:
         for (blob,) in self.db.execute("SELECT data FROM articles"):

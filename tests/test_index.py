@@ -140,6 +140,15 @@ def test_duplicate_ids_are_reported_and_both_articles_kept(kb, tmp_path):
     assert walrus != refund
 
 
+def test_a_saved_file_taking_an_indexed_articles_id_gets_its_own(kb, tmp_path):
+    assistant = open_kb(kb, tmp_path)
+    (kb / "copy.md").write_text("---\nid: refunds/refund-time\n---\n# Copy\n\nunique words walrus\n")
+    assistant.update(["copy.md"])  # as the watcher does: this path only
+    assert any("already used" in p.message for p in assistant.problems())
+    assert assistant.search("walrus", mode="keyword").hits[0].id != "refunds/refund-time"
+    assert assistant.search("credit card working days", mode="keyword").hits[0].id == "refunds/refund-time"
+
+
 def test_index_of_another_format_version_is_rebuilt_with_a_notice(kb, tmp_path):
     open_kb(kb, tmp_path).close()
     store = Store(tmp_path / "index/current/store.sqlite3")
