@@ -151,14 +151,18 @@ class Store:
         if paths is None:
             rows = self.db.execute("SELECT path, hash, size, mtime, article_id FROM files")
             return {r[0]: FileState(*r) for r in rows}
-        found: dict[str, FileState] = {}
-        paths = list(paths)
-        for start in range(0, len(paths), 500):
-            part = paths[start:start + 500]
-            rows = self.db.execute(f"SELECT path, hash, size, mtime, article_id FROM files "
-                                   f"WHERE path IN ({','.join('?' * len(part))})", part)
-            found.update((r[0], FileState(*r)) for r in rows)
-        return found
+        rows = self._rows_in("SELECT path, hash, size, mtime, article_id FROM files WHERE path IN", paths)
+        return {r[0]: FileState(*r) for r in rows}
+
+    def _rows_in(self, query: str, values: Iterable) -> list[tuple]:
+        """The rows of `query`, which ends in `IN`, for all `values`, asked 500 at a time
+        (SQLite's limit on bound variables was 999 in older versions)."""
+        values = list(values)
+        rows: list[tuple] = []
+        for start in range(0, len(values), 500):
+            part = values[start:start + 500]
+            rows += self.db.execute(f"{query} ({','.join('?' * len(part))})", part)
+        return rows
 
     def article_owners(self) -> dict[str, str]:
         """Article id -> the path of the file that has it."""
@@ -193,12 +197,7 @@ class Store:
 
     def article_ids_of(self, vids: list[int]) -> dict[int, str]:
         """The article of each chunk id that still exists."""
-        found: dict[int, str] = {}
-        for start in range(0, len(vids), 500):
-            part = vids[start:start + 500]
-            found.update(self.db.execute(f"SELECT vid, article_id FROM chunks WHERE vid IN ({','.join('?' * len(part))})",
-                                         part).fetchall())
-        return found
+        return dict(self._rows_in("SELECT vid, article_id FROM chunks WHERE vid IN", vids))
 
     def chunks_of_article(self, article_id: str) -> list[StoredChunk]:
         rows = self.db.execute(
@@ -208,16 +207,8 @@ class Store:
 
     def vectors_by_hash(self, hashes: Iterable[str]) -> dict[str, bytes]:
         """Already-computed vectors for texts seen before (renames, moved sections)."""
-        found: dict[str, bytes] = {}
-        hashes = list(hashes)
-        for start in range(0, len(hashes), 500):
-            part = hashes[start:start + 500]
-            marks = ",".join("?" * len(part))
-            for h, vec in self.db.execute(
-                f"SELECT text_hash, vector FROM chunks WHERE vector IS NOT NULL AND text_hash IN ({marks})", part
-            ):
-                found[h] = vec
-        return found
+        return dict(self._rows_in("SELECT text_hash, vector FROM chunks WHERE vector IS NOT NULL AND text_hash IN",
+                                  hashes))
 
     def pending_vectors(self, limit: int, share: tuple[int, int] = (0, 1)) -> list[tuple[int, str]]:
         """Up to `limit` chunks still without a vector, from part `share` = (i, n) of them."""
@@ -303,12 +294,7 @@ class Store:
 
     def vectors_of(self, vids: Iterable[int], dim: int) -> tuple[np.ndarray, np.ndarray]:
         """(ids, matrix) of the stored vectors among `vids` (another process may have written them)."""
-        vids = list(vids)
-        rows = []
-        for start in range(0, len(vids), 500):
-            part = vids[start:start + 500]
-            rows += self.db.execute(f"SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid IN "
-                                    f"({','.join('?' * len(part))})", part).fetchall()
+        rows = self._rows_in("SELECT vid, vector FROM chunks WHERE vector IS NOT NULL AND vid IN", vids)
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         return ids, np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
 
