@@ -46,7 +46,7 @@ class EditorialReview:
 
         with self._write_lock:
             article = self._reviewable(article_id)
-            indexed = self._ix.store.files().get(article.path)
+            indexed = self._ix.store.files([article.path]).get(article.path)
             mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "")
             return self.update([article.path])
 
