@@ -16,7 +16,7 @@ import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, Generator, Iterable
+from typing import Callable, Generator, Iterable, Sequence
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from .assistant_review import EditorialReview
 from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, KbError, Problem
 from .history import History
-from .indexer import FolderDiff, diff_folder, embed_pending, sync_files
+from .indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
 from .settings import Settings, data_dir, load_settings
@@ -33,6 +33,8 @@ from .store import summary
 from .suggest_model import SuggestResult
 from .triage import Lexicon, load_lexicon
 from .vector_index import VectorIndex
+
+LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 
 
 class Assistant(EditorialReview):
@@ -121,6 +123,24 @@ class Assistant(EditorialReview):
             self._embedder_spec = stored if stored in AUTO_CHOICES else choose_embedder(languages)
         return self._embedder_spec
 
+    def settle_embedder(self, paths: Sequence[str]) -> None:
+        """Resolve `auto` before the folder is read, from a sample of `paths`, and record the choice.
+
+        For a build that embeds while it reads (`offload.build`): every worker
+        then loads the model recorded here. The sample is every k-th file
+        (at most LANGUAGE_SAMPLE), so the same folder always gets the same model.
+        """
+        if self._embedder_spec != AUTO or self._ix.store.meta("embedder"):
+            return
+        ordered = sorted(paths)
+        languages = []
+        for rel in ordered[::max(1, len(ordered) // LANGUAGE_SAMPLE)]:
+            article = parse_file(self.folder, rel, {}).article
+            if article is not None and article.searchable:
+                languages.append(article.lang)
+        self._embedder_spec = choose_embedder(languages)
+        self._ix.store.set_meta("embedder", embedder_name(self._embedder_spec))
+
     def warm_up(self) -> None:
         """Load what the first suggestion would otherwise wait for: the model and the triage lexicon."""
         self.embedder  # noqa: B018 - loads the model
@@ -176,8 +196,8 @@ class Assistant(EditorialReview):
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
                 if not diff.empty:
-                    change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword,
-                                                   self._ix.vectors_or_empty(), diff,
+                    vectors = self._ix.vectors_or_empty() if self._with_vectors else None
+                    change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
                                                    self._apply_articles)
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
@@ -213,13 +233,16 @@ class Assistant(EditorialReview):
             if len(ids):
                 vectors.add(ids, matrix)
 
-    def embed_pending(self, share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
-        """Embed the chunks still without a vector (`share` (i, n): only part i of n, for parallel workers)."""
+    def embed_pending(self, share: tuple[int, int] = (0, 1),
+                      more_coming: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
+        """Embed the chunks still without a vector (`share` (i, n): only part i of n, for parallel workers;
+        `more_coming()`: another process is still adding chunks, wait for them)."""
         with self._write_lock:
-            return (yield from self._embed_into(self._ix, share))
+            return (yield from self._embed_into(self._ix, share, more_coming))
 
-    def _embed_into(self, ix: IndexDir, share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
-        if ix.store.count_pending(share) == 0:
+    def _embed_into(self, ix: IndexDir, share: tuple[int, int] = (0, 1),
+                    more_coming: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
+        if ix.store.count_pending(share) == 0 and not more_coming():
             return 0
         embedder = self.embedder
         if ix.store.meta("embedder") != embedder.name:  # `auto` was just resolved
@@ -228,7 +251,8 @@ class Assistant(EditorialReview):
         if ix is self._ix:
             self._bind(ix)
         # A worker (no vectors in memory) only stores them: at 50k articles its copy grew to 150 MB.
-        return (yield from embed_pending(ix.store, embedder.embed, vectors if self._with_vectors else None, share))
+        return (yield from embed_pending(ix.store, embedder.embed, vectors if self._with_vectors else None, share,
+                                         more_coming))
 
     def _apply_articles(self, fresh: list[Article], removed: list[str]) -> None:
         for article_id in removed:
@@ -354,6 +378,7 @@ class Assistant(EditorialReview):
             "articles": len(self._articles),
             "chunks": self._ix.store.count_chunks(),
             "pending_vectors": self._ix.store.count_pending(),
-            "embedder": embedder_name(self._embedder_spec),
+            "embedder": embedder_name(self._embedder_spec if self._embedder_spec != AUTO  # `auto`: what it became
+                                      else self._ix.store.meta("embedder") or AUTO),
             "index_dir": str(self.index_dir),
         }

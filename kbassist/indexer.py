@@ -15,6 +15,7 @@ means the file is seen as changed next time and re-applied (idempotent).
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Generator
@@ -33,6 +34,7 @@ from .vector_index import VectorIndex
 
 WRITE_BATCH_FILES = 400
 EMBED_BATCH = 256
+WAIT_FOR_CHUNKS_S = 0.3  # an embedding worker's wait for the folder reader's next batch
 
 
 @dataclass
@@ -121,9 +123,11 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileSta
     return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems)
 
 
-def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: VectorIndex, diff: FolderDiff,
+def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: VectorIndex | None, diff: FolderDiff,
                on_articles: Callable[[list[Article], list[str]], None]) -> Generator[Progress, None, IndexChange]:
-    """Phase 1: parse changed files, update keyword index and store, in batches."""
+    """Phase 1: parse changed files, update keyword index and store, in batches.
+
+    `vectors` None: the store only (a worker process; others read the vectors from it)."""
     todo = diff.added + diff.changed
     known = store.files(todo + diff.removed)
     leaving = set(diff.removed)
@@ -161,7 +165,8 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
         keyword.merge_all()
     # Removals last, so a renamed file's vectors were still there to be reused above.
     if diff.removed:
-        vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
+        if vectors is not None:
+            vectors.remove(vid for rel in diff.removed for vid, _ in store.chunks_of(rel).values())
         keyword.replace(diff.removed, [])
         with store.transaction():
             for rel in diff.removed:
@@ -172,7 +177,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     return IndexChange(tuple(added), tuple(updated), tuple(removed), tuple(problems))
 
 
-def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fresh: list[ParsedFile],
+def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex | None, fresh: list[ParsedFile],
                  unchanged: list[ParsedFile], bulk: bool) -> None:
     chunk_rows: list[StoredChunk] = []
     per_file: dict[str, list] = {}
@@ -196,6 +201,8 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
                 store.put_problems(p.state.path, p.problems)
             store.replace_chunks(p.state.path, per_file[p.state.path], reuse)
     # Vectors follow the store: old chunks out, reused ones in (new text waits for embed_pending).
+    if vectors is None:
+        return
     vectors.remove(old_vids)
     kept = [(r.vid, reuse[h]) for r in chunk_rows if (h := text_hash(r.text)) in reuse]
     if kept:
@@ -204,17 +211,24 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex, fres
 
 
 def embed_pending(store: Store, embed: Callable[[list[str]], np.ndarray], vectors: VectorIndex | None,
-                  share: tuple[int, int] = (0, 1)) -> Generator[Progress, None, int]:
+                  share: tuple[int, int] = (0, 1),
+                  more_coming: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
     """Phase 2: embed chunks without a vector; each batch is committed and searchable at once.
 
     `share` (i, n): only the i-th of n disjoint parts of the pending chunks,
     so n worker processes can embed one index side by side. `vectors` None:
     stored only (a worker; the app adopts them from the store).
+    `more_coming()` true: another process is still reading the folder, so
+    running out of chunks means waiting for its next batch, not the end.
     """
     total = store.count_pending(share)
     done = 0
     while True:
+        reading = more_coming()  # asked first: once it is false, the store holds every chunk
         rows = store.pending_vectors(EMBED_BATCH, share)
+        if not rows and reading:
+            time.sleep(WAIT_FOR_CHUNKS_S)
+            continue
         if not rows:
             break
         matrix = embed([text for _, text in rows])

@@ -149,3 +149,8 @@ class IndexChange:
     @property
     def empty(self) -> bool:
         return not (self.added or self.updated or self.removed)
+
+    def merged(self, later: "IndexChange") -> "IndexChange":
+        """This change followed by `later` (a build done in two steps)."""
+        return IndexChange(self.added + later.added, self.updated + later.updated, self.removed + later.removed,
+                           self.problems + later.problems, self.rebuilt or later.rebuilt, self.reason or later.reason)

@@ -34,6 +34,7 @@ BULK_CHUNKS = 1000  # chunks to embed before the semantic phase moves to a worke
 BULK_REVIEW_ARTICLES = 2000  # articles before the weekly review moves to a worker
 STOP_WAIT_S = 60  # a stopped worker finishes its batch (each is committed) within this
 WORKER_NICENESS = 10
+EMBED_BESIDE_READER_NICENESS = 15  # below the reading worker: reading is the longer path of a build
 MAX_WORKERS = 4
 
 
@@ -45,7 +46,7 @@ def index(assistant: "Assistant", bulk_files: int = BULK_FILES) -> Generator[Pro
     """
     diff = assistant.folder_diff()
     if diff.count >= bulk_files:
-        for _, progress in _in_workers(assistant, "index", [{}]):
+        for _, progress in _in_workers(assistant, [("index", {})]):
             yield progress
         assistant.reload()
         diff = None  # scan again: files may have been saved during the build
@@ -72,18 +73,53 @@ def embed(assistant: "Assistant", bulk_chunks: int = BULK_CHUNKS,
     total = assistant.stats()["pending_vectors"]
     if total >= bulk_chunks:
         done = [0] * workers
-        shares = [{"share": (i, workers)} for i in range(workers)]
-        for number, progress in _in_workers(assistant, "embed", shares, assistant.adopt_vectors):
+        shares = [("embed", {"share": (i, workers)}) for i in range(workers)]
+        for number, progress in _in_workers(assistant, shares, assistant.adopt_vectors):
             done[number] = progress.done
             yield Progress(sum(done), max(total, sum(done)), progress.label)
     yield from assistant.embed_pending()
 
 
-def build(assistant: "Assistant") -> Generator[Progress, None, "IndexChange"]:
-    """Bring the index up to date from the command line: keywords here, then embedding in workers."""
-    change = yield from assistant.index(embed=False)
+def build(assistant: "Assistant", bulk_files: int = BULK_FILES,
+          workers: int | None = None) -> Generator[Progress, None, "IndexChange"]:
+    """Bring the index up to date from the command line, reading and embedding side by side.
+
+    Reading the folder (parsing, jieba, whoosh) runs on one core. When many
+    files wait, one worker process reads them while the embedding workers
+    take each batch of chunks it stores (at a lower priority, so the reader
+    keeps its core): at 50,000 articles the reading would otherwise leave
+    the second core idle for some minutes. The `auto` embedder is chosen
+    first, from a sample of the files. What the workers leave (files saved
+    meanwhile) is done here afterwards.
+    """
+    diff = assistant.folder_diff()
+    change = None
+    if diff.count >= bulk_files:
+        assistant.settle_embedder(diff.added + diff.changed)
+        workers = workers or default_workers()
+        tasks = [("index", {})] + [("embed", {"share": (i, workers), "niceness": EMBED_BESIDE_READER_NICENESS})
+                                   for i in range(workers)]
+        embedded, reading, total = [0] * workers, Progress(0, 1, ""), 0
+        job = _in_workers(assistant, tasks)
+        while True:
+            try:
+                number, progress = next(job)
+            except StopIteration as done:
+                change = done.value[0]
+                break
+            if number == 0:
+                reading = progress
+                yield progress
+                continue
+            embedded[number - 1] = progress.done
+            if reading.done >= reading.total:  # shown once the reading is over, so the bar does not flicker
+                total = total or sum(embedded) + assistant.stats()["pending_vectors"]
+                yield Progress(sum(embedded), max(total, sum(embedded)), progress.label)
+        assistant.reload()
+        diff = None  # scan again: files may have been saved during the build
+    rest = yield from assistant.index(embed=False, diff=diff)
     yield from embed(assistant)
-    return change
+    return rest if change is None else change.merged(rest)
 
 
 def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
@@ -91,7 +127,7 @@ def review(assistant: "Assistant", as_of: dt.date, *, gaps: bool = True,
     """`assistant.review()`, in a worker process for a large folder (seconds of Python at 10,000 articles)."""
     if len(assistant.article_summaries()) < bulk_articles:
         return assistant.review(as_of, gaps=gaps)
-    job = _in_workers(assistant, "review", [{"as_of": as_of, "gaps": gaps}])
+    job = _in_workers(assistant, [("review", {"as_of": as_of, "gaps": gaps})])
     while True:
         try:
             next(job)
@@ -126,22 +162,26 @@ _live: dict = {}  # running worker process -> (its stop event, the Assistant it 
 _stopped: "weakref.WeakSet[Assistant]" = weakref.WeakSet()
 
 
-def _in_workers(assistant: "Assistant", task: str, options: list[dict],
+def _in_workers(assistant: "Assistant", tasks: list[tuple[str, dict]],
                 on_vectors: Callable[[tuple[int, ...]], None] = lambda ids: None,
                 ) -> Generator[tuple[int, Progress], None, list]:
-    """Run `task` in one spawned process per `options` entry, relaying (worker number, progress).
+    """Run each (task, options) in a spawned process of its own, relaying (worker number, progress).
 
     Returns each worker's answer. `on_vectors` gets the ids of every vector
     a worker stored, also those of the batch it finishes after a cancel.
-    Closing the generator (a cancel) asks the workers to stop after their
-    current batch and waits for them, so the index is left consistent.
+    Embedding workers beside an "index" worker wait for its chunks until it
+    is done. Closing the generator (a cancel) asks the workers to stop after
+    their current batch and waits for them, so the index is left consistent.
     """
     context = multiprocessing.get_context("spawn")
-    stop = context.Event()
+    stop, reading = context.Event(), context.Event()
+    if any(task == "index" for task, _ in tasks):
+        reading.set()
     receivers, workers = [], []
-    answers: list = [None] * len(options)
+    answers: list = [None] * len(tasks)
 
     def take(number: int) -> tuple[str, object]:
+        task = tasks[number][0]
         try:
             kind, payload = receivers[number].recv()
         except EOFError:
@@ -153,16 +193,18 @@ def _in_workers(assistant: "Assistant", task: str, options: list[dict],
             on_vectors(payload.vector_ids)
         elif kind == "error":
             raise KbError(payload)
+        elif task == "index":
+            reading.clear()
         return kind, payload
 
     try:
-        for number, extra in enumerate(options):
+        for number, (task, extra) in enumerate(tasks):
             if assistant in _stopped:
                 raise WorkerStopped(f"the {task} worker was not started: the folder is closing")
             receiver, sender = context.Pipe(duplex=False)
             worker = context.Process(target=_work, daemon=True, name=f"kbassist-{task}-{number}",
                                      args=(task, extra, str(assistant.folder), str(assistant.index_dir),
-                                           assistant.settings, assistant.embedder_setting, sender, stop))
+                                           assistant.settings, assistant.embedder_setting, sender, stop, reading))
             receivers.append(receiver)
             workers.append(worker)
             _live[worker] = (stop, assistant)
@@ -198,29 +240,37 @@ def _in_workers(assistant: "Assistant", task: str, options: list[dict],
 
 
 def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str,
-          out: "Connection", stop) -> None:
+          out: "Connection", stop, reading) -> None:
     """The worker process: one Assistant on the same index, progress sent back batch by batch.
 
     `embedder` is the app's setting as given (`auto` unresolved): a worker
     resolves it as the app does, and never finds a different embedder
-    recorded, which would make it drop the vectors. Workers run at a lower priority, so the window (or
-    the command line's own keyword phase) always gets the CPU first.
+    recorded, which would make it drop the vectors. Workers run at a lower priority, so the window
+    always gets the CPU first; in a build, embedding workers run lower still than the one reading.
     """
     from .assistant import Assistant
 
-    os.nice(WORKER_NICENESS)
+    os.nice(options.get("niceness", WORKER_NICENESS))
     try:
         with Assistant(folder, index_dir, settings=settings, embedder=embedder, with_vectors=False) as assistant:
             if task == "review":
                 out.send(("done", assistant.review(options["as_of"], gaps=options["gaps"])))
                 return
-            job = assistant.index(embed=False) if task == "index" else assistant.embed_pending(options["share"])
-            for progress in job:
-                out.send(("progress", progress))
+            if task == "index":
+                job = assistant.index(embed=False)
+            else:
+                job = assistant.embed_pending(options["share"], lambda: reading.is_set() and not stop.is_set())
+            while True:
+                try:
+                    out.send(("progress", next(job)))
+                except StopIteration as done:
+                    answer = done.value
+                    break
                 if stop.is_set():
                     job.close()
+                    answer = None
                     break
-        out.send(("done", None))
+        out.send(("done", answer))
     except Exception as exc:  # the app shows it; the worker has nothing else to tell
         out.send(("error", f"{type(exc).__name__}: {exc}"))
     finally:

@@ -108,3 +108,60 @@ def test_two_workers_share_the_embedding_and_every_chunk_gets_one_vector(tmp_pat
         progress = _drain(offload.embed(assistant, bulk_chunks=1, workers=2))
         assert progress[-1].done == chunks and assistant.semantic_ready and not assistant.model_loaded
         assert len(assistant.article_vectors()) == assistant.stats()["articles"]
+
+
+def test_a_build_reads_and_embeds_side_by_side_into_one_complete_index(tmp_path):
+    folder = write_folder(tmp_path / "kb")
+    with Assistant(folder, tmp_path / "index", settings=Settings(embedder="auto"), wait_for_model=False) as assistant:
+        files = len(assistant.folder_diff().added)
+        job = offload.build(assistant, bulk_files=1, workers=2)
+        progress = []
+        while True:
+            try:
+                progress.append(next(job))
+            except StopIteration as done:
+                change = done.value
+                break
+        assert len(change.added) == assistant.stats()["articles"] and files >= assistant.stats()["articles"]
+        assert {p.label for p in progress} >= {"indexing keywords"}
+        stats = assistant.stats()
+        assert stats["pending_vectors"] == 0 and stats["embedder"] == "use-multilingual"  # bilingual: USE
+        assert not assistant.model_loaded  # the workers embedded everything
+        assert len(assistant.article_vectors()) == stats["articles"]
+        assistant.wait_for_model = True
+        assert assistant.search("my money has not come back yet", mode="semantic").hits[0].id.startswith(
+            "refunds/refund-time")
+
+
+def test_an_embedding_job_waits_for_the_chunks_a_reader_is_still_adding(tmp_path):
+    with _assistant(tmp_path) as assistant:
+        assistant.embed_on_update = False
+        assistant.update()
+        late = assistant.folder / "devices/late.md"
+        answers = iter(["reading", "reading", "write", "done"])  # the second finds nothing new: it waits
+
+        def more_coming() -> bool:
+            answer = next(answers, "done")
+            if answer == "write":  # the reader stores another file while the job runs
+                late.write_text("# Which cable charges the reader\n\nUse the USB-C cable from the box.\n",
+                                encoding="utf-8")
+                assistant.update(["devices/late.md"])
+            return answer != "done"
+
+        embedded = _drain(assistant.embed_pending(more_coming=more_coming))
+        assert next(answers, "all asked") == "all asked"
+        assert assistant.stats()["pending_vectors"] == 0
+        assert embedded[-1].done == assistant.stats()["chunks"]
+        assert assistant.search("which cable charges it", mode="semantic").hits[0].path == "devices/late.md"
+
+
+def test_auto_is_settled_from_a_sample_before_an_english_folder_is_read(tmp_path):
+    folder = tmp_path / "kb"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"faq-{i:02d}.md").write_text(f"# Question {i}\n\nHow to reset device {i}.\n", encoding="utf-8")
+    with Assistant(folder, tmp_path / "index", settings=Settings(embedder="auto"), wait_for_model=False) as assistant:
+        assistant.settle_embedder(assistant.folder_diff().added)
+        assert assistant.stats()["embedder"] == "use+minilm" and not assistant.model_loaded
+    with Assistant(folder, tmp_path / "index", settings=Settings(embedder="auto"), wait_for_model=False) as again:
+        assert again.stats()["embedder"] == "use+minilm"  # recorded: the workers and the next start agree
