@@ -12,7 +12,7 @@ APT_PKGS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdb
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: setup run test bench bench-full bench-quick package clean-index
+.PHONY: setup run test bench bench-quick package clean-index
 
 setup: $(STAMP)
 
@@ -33,9 +33,6 @@ test: setup
 
 bench: setup
 	$(BIN)/python -m bench.run
-
-bench-full: setup
-	$(BIN)/python -m bench.run --sizes 1000,10000,50000
 
 bench-quick: setup
 	$(BIN)/python -m bench.run --quick

@@ -1,7 +1,7 @@
 """`make bench`: quality of kbassist and its peers on the eval sets, speed on generated folders.
 
-    python -m bench.run                 # quality on both sets, speed at 1k and 10k articles (~17 min here)
-    python -m bench.run --sizes 1000,10000,50000   # and 50k (`make bench-full`, ~1 h on 2 cores)
+    python -m bench.run                 # quality on both sets, speed at 1k, 10k and 50k (~29 min on 2 cores)
+    python -m bench.run --sizes 1000,10000   # without 50k (~12 min)
     python -m bench.run --quick         # CI-sized: 300 banking77 queries, one embedder, 1k only
     python -m bench.run --sizes 1000,10000 --skip-quality
 
@@ -19,6 +19,7 @@ import random
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from . import reporting, speed
@@ -35,7 +36,7 @@ EVAL_SETS = {"northwind": ("northwind/kb", "northwind/queries-dev.jsonl"),
 QUICK_BANKING_QUERIES = 300
 EMBEDDERS = ("auto", "use-multilingual", "minilm")  # quality: the default and each packaged model
 SPEED_EMBEDDER = "auto"  # speed: what a user gets by default
-DEFAULT_SIZES = "1000,10000"  # 50k adds ~45 min: asked for with --sizes (make bench-full)
+DEFAULT_SIZES = "1000,10000,50000"
 
 
 def quality_peers(folder: Path, work: Path, embedders: list[str]):
@@ -67,11 +68,12 @@ def measure_quality(name: str, eval_dir: Path, work: Path, embedders: list[str],
     if limit and len(queries) > limit:
         queries = random.Random(7).sample(queries, limit)
     engines = {}
+    started = time.monotonic()
     for engine, peer, stats in quality_peers(kb, work, embedders):
         print(f"  {name}: {engine}", flush=True)
         engines[engine] = {"build": stats, **(evaluate(peer.search, queries) if peer is not None else {})}
     return {"queries": len(queries), "of": str(query_file), "engines": engines,
-            "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
+            "measured_at": dt.datetime.now().isoformat(timespec="seconds"), "took_s": time.monotonic() - started}
 
 
 def load_results(path: Path) -> dict:
@@ -118,9 +120,12 @@ def main(argv: list[str] | None = None) -> None:
         (out / "speed").mkdir(exist_ok=True)
         for size in sizes:
             print(f"speed: {size} articles", flush=True)
+            started = time.monotonic()
             folder = speed.ensure_folder(BENCH / "data", size)
+            generated = time.monotonic()
             results["speed"][str(size)] = {**speed.measure_size(folder, out / "speed", args.speed_embedders.split(",")),
-                                           "measured_at": dt.datetime.now().isoformat(timespec="seconds")}
+                                           "measured_at": dt.datetime.now().isoformat(timespec="seconds"),
+                                           "generate_s": generated - started, "took_s": time.monotonic() - started}
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     reporting.write(results, BENCH / "REPORT.md", BENCH / "report")
     print(f"wrote {BENCH / 'REPORT.md'}")
