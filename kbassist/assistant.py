@@ -27,6 +27,7 @@ from .history import History
 from .indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .model import Article, IndexChange, Progress, SearchResult
 from .search import Filters, HybridSearcher, Tuning
+from . import spelling
 from .settings import Settings, data_dir, load_settings
 from .index_dir import IndexDir, default_index_dir
 from .store import summary
@@ -142,8 +143,10 @@ class Assistant(EditorialReview):
         self._ix.store.set_meta("embedder", embedder_name(self._embedder_spec))
 
     def warm_up(self) -> None:
-        """Load what the first suggestion would otherwise wait for: the model and the triage lexicon."""
+        """Load what the first suggestion would otherwise wait for: the model, the spelling
+        dictionary and the triage lexicon."""
         self.embedder  # noqa: B018 - loads the model
+        spelling.warm_up()
         self.lexicon  # noqa: B018 - compiles the triage patterns (~0.3 s)
 
     def load_model_in_background(self) -> None:

@@ -155,9 +155,12 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
     if as_json:
         emit_json({"query": result.query, "mode": result.mode, "took_ms": result.took_ms,
                    "no_answer": result.no_answer, "confidence": result.confidence,
+                   "corrected": result.corrected or None,
                    "hits": [{"id": h.id, "title": h.title, "path": h.path, "heading": h.heading, "line": h.line,
                              "score": h.score, "snippet": h.snippet, "lang": h.lang} for h in result.hits]})
         return
+    if result.corrected:
+        click.echo(f"Searched for: {result.corrected}")
     if result.no_answer:
         click.echo("Nothing in the knowledge base answers this confidently.")
     emit_table([(i, shorten(h.title, 40), f"{h.path}:{h.line}", shorten(h.heading, 30), h.lang, f"{h.score:.3f}")

@@ -8,9 +8,11 @@ counts more than one in the body (BM25F-like weighting in a single field).
 The best section of a keyword hit is picked afterwards, among that
 article's few chunks only.
 
-English typos are forgiven by a fuzzy pass that runs only for query words
-the folder has never seen, and only when the exact query finds little, so
-correctly spelled queries pay nothing for it.
+Common English words arrive here already spelled right (`kbassist.spelling`);
+other typos, in the folder's own names and jargon, are forgiven by a fuzzy
+pass that runs only for query words the folder has never seen, and only
+when the exact query finds little, so correctly spelled queries pay nothing
+for it.
 """
 from __future__ import annotations
 
@@ -160,6 +162,12 @@ class KeywordIndex:
                 for merged_away in set(self._segment_postings) - current:
                     del self._segment_postings[merged_away]  # its reader goes with the last search using it
             return self._posting_scorer
+
+    def has_word(self, word: str) -> bool:
+        """Whether some article contains `word`, as analysed (lower-cased, stemmed)."""
+        scorer = self._scorer()
+        terms = query_terms(self.analyzer, word)
+        return bool(terms) and all(scorer.frequency(t) for t in terms)
 
     def search(self, text: str, limit: int = 50) -> KeywordResult:
         scorer = self._scorer()

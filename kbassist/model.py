@@ -123,6 +123,7 @@ class SearchResult:
     no_answer: bool
     hits: tuple[SearchHit, ...]
     confidence: float = 0.0
+    corrected: str = ""  # the query as searched, when spelling correction changed it
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,13 @@ def test_search_json_has_the_documented_shape(kb):
     assert hit["id"] == "devices/charging-error"
 
 
+def test_search_says_what_it_searched_for_when_it_corrected_spelling(kb):
+    folder, index = kb
+    args = ("search", folder, "chargign error", "--index-dir", index, "--embedder", "hash", "--mode", "keyword")
+    assert "Searched for: charging error" in invoke(*args).output
+    assert json.loads(invoke(*args, "--json").stdout)["corrected"] == "charging error"
+
+
 def test_search_table_is_readable(kb):
     folder, index = kb
     result = invoke("search", folder, "E21", "--index-dir", index, "--embedder", "hash", "--mode", "keyword")
