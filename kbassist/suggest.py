@@ -111,7 +111,7 @@ def suggest(source: KnowledgeSource, message: str, *, lexicon: Lexicon, k: int =
     )
     event_id = history.record_suggest(lang, verdict.escalate, result.no_answer, query) if history else 0
     return SuggestResult(
-        message, query, lang, verdict, result.no_answer, suggestions, result.confidence, event_id,
+        message, result.corrected or query, lang, verdict, result.no_answer, suggestions, result.confidence, event_id,
         took_ms=round((time.perf_counter() - start) * 1000, 2),
     )
 

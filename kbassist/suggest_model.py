@@ -53,7 +53,7 @@ class SuggestResult:
     """Everything for one customer message: escalate or not, and what to answer with."""
 
     message: str
-    query: str  # what retrieval searched for: the customer's question from `focus()`
+    query: str  # what retrieval searched for: the customer's question from `focus()`, spelling corrected
     lang: str  # language of the customer's question: zh | en | mixed | "" for an empty message
     triage: Triage
     no_answer: bool

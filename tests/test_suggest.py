@@ -229,6 +229,12 @@ def test_pasted_chat_with_agent_turns_and_greetings_finds_the_customers_question
     assert "password" not in result.query and "Agent" not in result.query
 
 
+def test_misspelt_message_finds_its_article_and_shows_what_was_searched(assistant):
+    result = assistant.suggest("my new bank crad still has not arived", as_of=AS_OF)
+    assert result.suggestions[0].article_id == "cards/card-arrival"
+    assert result.query == "my new bank card still has not arrived"
+
+
 def test_angry_message_escalates_with_reasons_and_still_finds_the_article(assistant):
     result = assistant.suggest(
         "This is RIDICULOUS!!! My new card never arrived after three weeks. I will report you to the "
