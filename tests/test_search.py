@@ -45,6 +45,18 @@ def test_english_typo_is_forgiven(assistant):
     assert top(assistant, "refnd credt card", mode="keyword") == "refunds/refund-time"
 
 
+def test_a_misspelt_question_finds_its_answer_by_meaning_and_says_what_was_searched(assistant):
+    result = assistant.search("how lnog does a refnd to my credt card tkae", mode="semantic")
+    assert result.hits[0].id == "refunds/refund-time"
+    assert not result.no_answer
+    assert result.query == "how lnog does a refnd to my credt card tkae"
+    assert result.corrected == "how long does a refund to my credit card take"
+
+
+def test_a_correctly_spelt_query_reports_no_correction(assistant):
+    assert assistant.search("how long does a refund take").corrected == ""
+
+
 def test_archived_articles_are_excluded_unless_asked_for(assistant):
     assert "store/old-promo" not in [h.id for h in assistant.search("summer promotion reader cover").hits]
     assert top(assistant, "summer promotion reader cover", statuses=("archived",)) == "store/old-promo"
