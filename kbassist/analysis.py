@@ -83,9 +83,14 @@ class AsciiStemFilter(Filter):
 
     def __call__(self, tokens):
         for t in tokens:
-            if t.text.isascii() and t.text.isalpha() and len(t.text) > 3:
-                t.text = _stem(t.text)
+            t.text = index_term(t.text)
             yield t
+
+
+def index_term(word: str) -> str:
+    """A word as the index stores it: lower-cased, Latin words over three letters stemmed ("Refunds" -> "refund")."""
+    word = word.lower()
+    return _stem(word) if word.isascii() and word.isalpha() and len(word) > 3 else word
 
 
 @lru_cache(maxsize=100_000)

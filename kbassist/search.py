@@ -18,11 +18,11 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable, Mapping
+from typing import Callable, Collection, Mapping
 
 import numpy as np
 
-from .analysis import query_terms
+from .analysis import RUN, index_term, query_terms
 from .keyword_index import KeywordIndex
 from .model import Article, SearchHit, SearchResult
 from .spelling import Speller
@@ -108,7 +108,8 @@ class HybridSearcher:
         self._fuse(ranked, effective, terms)
         ranked.sort(key=lambda c: c.score, reverse=True)
         confidence = self._confidence(ranked[0], terms, effective, detect_lang(query)) if ranked else 0.0
-        hits = tuple(self._hit(c, query, terms) for c in ranked[:k])
+        shared = terms or query_terms(self.keyword.analyzer, query)  # semantic mode: still mark the words
+        hits = tuple(self._hit(c, shared) for c in ranked[:k])
         took = (time.perf_counter() - start) * 1000
         return SearchResult(typed, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
                             hits, round(confidence, 4), query if query != typed else "")
@@ -146,7 +147,7 @@ class HybridSearcher:
             return best.sem
         return 0.7 * best.sem + 0.3 * coverage
 
-    def _hit(self, c: _Candidate, query: str, terms: list[str]) -> SearchHit:
+    def _hit(self, c: _Candidate, terms: list[str]) -> SearchHit:
         """The article with its best section: the closest in meaning, else the one with most query words."""
         article = self.articles[c.article_id]
         if c.sem_vid is not None and (c.sem >= 0.5 or not c.kw_terms):
@@ -155,7 +156,7 @@ class HybridSearcher:
             chunk = self._best_keyword_chunk(c.article_id, set(terms))
         heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
         return SearchHit(article.id, article.title, article.path, heading, line, round(c.score, 4),
-                         snippet(text, query), article.lang, round(c.kw, 4), round(c.sem, 4))
+                         snippet(text, terms), article.lang, round(c.kw, 4), round(c.sem, 4))
 
 
     def _best_keyword_chunk(self, article_id: str, terms: set[str]):
@@ -171,16 +172,35 @@ def _coverage(c: _Candidate, terms: list[str]) -> float:
     return len(c.kw_terms & set(terms)) / len(terms) if terms else 0.0
 
 
-def snippet(text: str, query: str, width: int = 160) -> str:
-    """A window of the chunk around the first query word, matches wrapped in ** **."""
+def snippet(text: str, terms: Collection[str], width: int = 160) -> str:
+    """A window of the chunk around the first query word, the words it shares with the query in ** **.
+
+    Words are compared as the index compares them (stemmed, stop words left out), so "refunds" is
+    marked for "refund" while "the", and the "lock" inside "clock", are not.
+    """
     body = collapse_ws(text.split("\n", 1)[1] if "\n" in text else text)
-    words = {w.lower() for w in re.findall(r"[A-Za-z0-9]{3,}", query)}
-    words |= {query[i:i + 2] for i in range(len(query) - 1) if CJK_CHAR.match(query[i]) and CJK_CHAR.match(query[i + 1])}
-    if not words:
+    spans = _shared_words(body, set(terms))
+    if not spans:
         return body[:width]
-    pattern = re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)), re.IGNORECASE)
-    first = pattern.search(body)
-    start = max(0, first.start() - width // 3) if first else 0
-    window = body[start:start + width]
-    marked = pattern.sub(lambda m: f"**{m.group(0)}**", window)
-    return ("…" if start else "") + marked + ("…" if start + width < len(body) else "")
+    start = max(0, spans[0][0] - width // 3)
+    start = body.rfind(" ", 0, start) + 1 if start else 0  # open on a whole word
+    end = start + width
+    parts, at = [], start
+    for first, last in spans:
+        if first >= at and last <= end:
+            parts += [body[at:first], "**", body[first:last], "**"]
+            at = last
+    parts.append(body[at:end])
+    return ("…" if start else "") + "".join(parts) + ("…" if end < len(body) else "")
+
+
+def _shared_words(body: str, terms: set[str]) -> list[tuple[int, int]]:
+    """Spans of `body` holding a query term: Latin words by their index term, Chinese words (and the
+    two-character parts of longer ones, as the index splits them) wherever they occur."""
+    spans = [m.span(2) for m in RUN.finditer(body) if m.group(2) and index_term(m.group(2)) in terms]
+    chinese = {t for t in terms if len(t) >= 2 and CJK_CHAR.match(t)}
+    chinese |= {t[i:i + 2] for t in chinese for i in range(len(t) - 1)}
+    if chinese:
+        pattern = re.compile("|".join(sorted(map(re.escape, chinese), key=len, reverse=True)))
+        spans += [m.span() for m in pattern.finditer(body)]
+    return sorted(spans)

@@ -5,6 +5,7 @@ import pytest
 
 from kbassist import Assistant
 from kbassist.analysis import mixed_analyzer
+from kbassist.search import snippet
 from tests.kbfixtures import write_folder
 
 
@@ -75,6 +76,19 @@ def test_unrelated_question_is_flagged_as_no_answer(assistant):
 
 def test_snippet_highlights_query_words(assistant):
     hit = assistant.search("credit card refund", mode="keyword").hits[0]
+    assert "**" in hit.snippet
+
+
+def test_snippet_marks_whole_words_by_their_stem_not_stop_words_or_parts_of_words():
+    text = "Title\nThe clock shows the locks; then unlock the door. Refunds arrive in 退款时间 days."
+    marked = snippet(text, ["lock", "refund", "退款时间"])
+    assert "**locks**" in marked and "**Refunds**" in marked and "**退款时间**" in marked
+    assert "**clock**" not in marked and "c**lock**" not in marked and "un**lock**" not in marked
+    assert "**The**" not in marked and "**the**" not in marked
+
+
+def test_snippet_marks_query_words_in_semantic_mode_too(assistant):
+    hit = assistant.search("credit card refund", mode="semantic").hits[0]
     assert "**" in hit.snippet
 
 
