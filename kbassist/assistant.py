@@ -78,7 +78,7 @@ class Assistant(EditorialReview):
         return ix
 
     def _bind(self, ix: IndexDir) -> None:
-        tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_below)
+        tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_confidence)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning)
 

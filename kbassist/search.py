@@ -15,6 +15,7 @@ far from every chunk gets a low one.
 """
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import dataclass
@@ -32,6 +33,12 @@ from .vector_index import VectorIndex
 
 MODES = ("hybrid", "keyword", "semantic")
 CANDIDATES = 60
+# Confidence added per e-fold of query words. Both halves of the confidence fall as a message grows:
+# the share of its words an article holds (chatter, a complaint, a story around the question) and its
+# cosine (the question is a smaller part of the sentence the embedder reads). A three-word question
+# and a 25-word angry message about the same article otherwise land far apart. Chosen on northwind dev
+# (bench/decisions.md): any value from 0.07 to 0.15 gave the same best balance.
+LENGTH_ALLOWANCE = 0.1
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,7 @@ class Tuning:
     fusion: str = "blend"  # "blend" | "rrf"
     semantic_weight: float = 0.8
     rrf_k: int = 60
-    no_answer_below: float = 0.30
+    no_answer_below: float = 0.53
 
 
 @dataclass
@@ -105,16 +112,17 @@ class HybridSearcher:
                 if score > c.sem:
                     c.sem, c.sem_vid = score, vid
         ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
-        self._fuse(ranked, effective, terms)
+        query_lang = detect_lang(query)
+        self._fuse(ranked, effective, terms, query_lang)
         ranked.sort(key=lambda c: c.score, reverse=True)
-        confidence = self._confidence(ranked[0], terms, effective, detect_lang(query)) if ranked else 0.0
         shared = terms or query_terms(self.keyword.analyzer, query)  # semantic mode: still mark the words
+        confidence = self._confidence(ranked[0], terms, effective, query_lang, len(shared)) if ranked else 0.0
         hits = tuple(self._hit(c, shared) for c in ranked[:k])
         took = (time.perf_counter() - start) * 1000
         return SearchResult(typed, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
                             hits, round(confidence, 4), query if query != typed else "")
 
-    def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str]) -> None:
+    def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str], query_lang: str) -> None:
         for rank, c in enumerate(sorted((c for c in cands if c.kw > 0), key=lambda c: -c.kw), 1):
             c.kw_rank = rank
         for rank, c in enumerate(sorted((c for c in cands if c.sem_vid is not None), key=lambda c: -c.sem), 1):
@@ -132,20 +140,30 @@ class HybridSearcher:
                 c.score = c.sem
             elif self.tuning.fusion == "rrf":
                 c.score = sum(1.0 / (self.tuning.rrf_k + r) for r in (c.kw_rank, c.sem_rank) if r)
+            elif self._other_language(c, query_lang):
+                # It cannot share words with the query, so the keyword share would only ever pull it below
+                # same-language articles of the same meaning: judged by meaning alone, as in the confidence.
+                c.score = c.sem
             else:
                 c.score = w * c.sem + (1 - w) * kw_norm
 
-    def _confidence(self, best: _Candidate, terms: list[str], mode: str, query_lang: str) -> float:
+    def _confidence(self, best: _Candidate, terms: list[str], mode: str, query_lang: str, words: int) -> float:
+        """How surely the best article answers: its closeness in meaning and its share of the query's
+        words, plus an allowance for a long message, whose chatter dilutes both (see `LENGTH_ALLOWANCE`)."""
         coverage = _coverage(best, terms)
         if mode == "keyword":
-            return coverage
-        # An article in the other language shares no words with the query: its closeness in meaning is all
-        # there is to go on (northwind dev at 0.30: no-answer precision 0.74 -> 0.78, recall 0.45 both; at
-        # 0.36, right top answers wrongly called "no answer" 12 -> 6).
-        article_lang = self.articles[best.article_id].lang
-        if mode == "semantic" or {query_lang, article_lang} == {"en", "zh"}:
-            return best.sem
-        return 0.7 * best.sem + 0.3 * coverage
+            match = coverage
+        elif mode == "semantic" or self._other_language(best, query_lang):
+            # An article in the other language shares no words with the query: its closeness in meaning
+            # is all there is to go on.
+            match = best.sem
+        else:
+            match = 0.7 * best.sem + 0.3 * coverage
+        return min(1.0, match + LENGTH_ALLOWANCE * math.log(max(1, words)))
+
+    def _other_language(self, c: _Candidate, query_lang: str) -> bool:
+        """A Chinese article for an English query, or the reverse (a mixed one shares words with either)."""
+        return {query_lang, self.articles[c.article_id].lang} == {"en", "zh"}
 
     def _hit(self, c: _Candidate, terms: list[str]) -> SearchHit:
         """The article with its best section: the closest in meaning, else the one with most query words."""

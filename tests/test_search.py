@@ -38,6 +38,12 @@ def test_cross_lingual_english_query_finds_chinese_only_article(assistant):
     assert top(assistant, "I forgot my password and the SMS code never arrives") == "account/reset-password.zh"
 
 
+def test_article_in_the_other_language_is_not_outranked_for_sharing_no_words(assistant):
+    # "reader" and "screen" are words of the English charging article; the question is the Chinese one's.
+    message = "my reader screen is fine but I forgot my password and no code arrives by sms"
+    assert top(assistant, message) == "account/reset-password.zh"
+
+
 def test_error_code_keyword_query(assistant):
     assert top(assistant, "E21", mode="keyword") == "devices/charging-error"
 
@@ -72,6 +78,16 @@ def test_unrelated_question_is_flagged_as_no_answer(assistant):
     result = assistant.search("what will the weather be in Lisbon tomorrow")
     assert result.no_answer
     assert not assistant.search("how long does a refund to my credit card take").no_answer
+
+
+def test_a_long_message_around_a_question_is_answered_and_short_unrelated_ones_are_not(assistant):
+    story = ("hi sorry to bother you, I bought a cover last week for my daughter's birthday and paid by "
+             "credit card, sent it back on monday because it was the wrong colour and I'm still waiting, "
+             "how long does the refund take to reach my card?")
+    result = assistant.search(story)
+    assert result.hits[0].id == "refunds/refund-time" and not result.no_answer
+    for unrelated in ("are you hiring?", "do you have a shop in berlin", "do you sell e-book gift cards"):
+        assert assistant.search(unrelated).no_answer, unrelated
 
 
 def test_snippet_highlights_query_words(assistant):

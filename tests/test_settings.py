@@ -33,3 +33,11 @@ def test_wrong_typed_value_falls_back_for_that_field_only(tmp_path):
     settings, problems = load_settings(path)
     assert settings.agent_name == "Li" and settings.review_every_days == 90
     assert len(problems) == 1 and "review_every_days" in problems[0].message
+
+
+def test_a_threshold_stored_on_the_old_confidence_scale_is_not_carried_over(tmp_path):
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"no_answer_below": 0.30, "agent_name": "Mia"}))
+    settings, problems = load_settings(path)
+    assert settings.no_answer_confidence == Settings().no_answer_confidence
+    assert settings.agent_name == "Mia" and problems == []
