@@ -8,10 +8,15 @@ reciprocal-rank fusion; `bench/` measures both and the settings pick one.
 Misspelt English words are corrected first (`kbassist.spelling`), for both
 halves: the embedder reads "cancle my ordr" as another sentence.
 
+An article in the other language than the query (Chinese for an English
+message, or the reverse) can share no words with it, so it is scored, and
+judged, by its closeness in meaning alone.
+
 Confidence, used to say "nothing in the folder answers this", comes from how
 close the best article is semantically and how many of the query's words it
-contains; a query whose words the folder has never seen and whose meaning is
-far from every chunk gets a low one.
+contains, with an allowance for the message's length (both fall as chatter
+grows around the question); a short query whose words the folder has never
+seen and whose meaning is far from every chunk gets a low one.
 """
 from __future__ import annotations
 
