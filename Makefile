@@ -8,6 +8,8 @@ STAMP   := $(VENV)/.installed
 APT_PKGS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xkb1 libxcb-shape0 libxcb-randr0 \
 	libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk xvfb xauth
+# The peers the benchmark compares with: `rg` and Recoll's command-line programs (recollindex, recollq).
+BENCH_APT_PKGS := ripgrep recollcmd
 
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
@@ -32,9 +34,11 @@ test: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 
 bench: setup
+	@bash tools/apt-deps.sh $(BENCH_APT_PKGS)
 	$(BIN)/python -m bench.run
 
 bench-quick: setup
+	@bash tools/apt-deps.sh $(BENCH_APT_PKGS)
 	$(BIN)/python -m bench.run --quick
 
 package: setup

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install the Debian packages the GUI and its tests need, only those missing.
+# Install the Debian packages named (the GUI and its tests, or the benchmark's peers), only those missing.
 # Skipped quietly where apt-get is absent or we are not root (a user's own machine).
 set -u
 missing=()
@@ -8,7 +8,7 @@ for p in "$@"; do
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1 || [ "$(id -u)" != 0 ]; then
-  echo "note: missing system packages (install them for the GUI): ${missing[*]}" >&2
+  echo "note: missing system packages (install them yourself): ${missing[*]}" >&2
   exit 0
 fi
 echo "installing system packages: ${missing[*]}"
