@@ -10,7 +10,8 @@ halves: the embedder reads "cancle my ordr" as another sentence.
 
 An article in the other language than the query (Chinese for an English
 message, or the reverse) can share no words with it, so it is scored, and
-judged, by its closeness in meaning alone.
+judged, by its closeness in meaning alone, unless the query holds a code or
+number, which both languages write alike.
 
 Confidence, used to say "nothing in the folder answers this", comes from how
 close the best article is semantically and how many of the query's words it
@@ -133,6 +134,7 @@ class HybridSearcher:
         for rank, c in enumerate(sorted((c for c in cands if c.sem_vid is not None), key=lambda c: -c.sem), 1):
             c.sem_rank = rank
         top_kw = max((c.kw for c in cands), default=0.0) or 1.0
+        codes = any(ch.isdigit() for term in terms for ch in term)
         w = self.tuning.semantic_weight
         for c in cands:
             # In the blend, BM25 relative to the best hit is damped by the share of query words this
@@ -145,9 +147,12 @@ class HybridSearcher:
                 c.score = c.sem
             elif self.tuning.fusion == "rrf":
                 c.score = sum(1.0 / (self.tuning.rrf_k + r) for r in (c.kw_rank, c.sem_rank) if r)
-            elif self._other_language(c, query_lang):
+            elif self._other_language(c, query_lang) and not codes:
                 # It cannot share words with the query, so the keyword share would only ever pull it below
                 # same-language articles of the same meaning: judged by meaning alone, as in the confidence.
+                # A code or number (PR-392, E21) is written alike in both languages: with one in the query,
+                # the articles that hold it are the evidence, and the blend stays (another model's article
+                # in the other language would otherwise win on meaning).
                 c.score = c.sem
             else:
                 c.score = w * c.sem + (1 - w) * kw_norm

@@ -44,6 +44,23 @@ def test_article_in_the_other_language_is_not_outranked_for_sharing_no_words(ass
     assert top(assistant, message) == "account/reset-password.zh"
 
 
+MODELS = {
+    "printer/invoice-pr-392.zh.md": "---\ntitle: PR-392 打印机开发票\nlang: zh\nquestions:\n  - PR-392 申请增值税发票\n"
+    "  - PR-392 开发票怎么办\n---\n\n# PR-392 打印机开发票\n\n## 开票\n\n在订单页点“申请发票”，填写抬头和税号，"
+    "电子发票三个工作日内发到邮箱。\n",
+    "printer/delivery-pr-391.md": "---\ntitle: PR-391 printer order receipt and delivery\nlang: en\nquestions:\n"
+    "  - where is my PR-391 printer order\n  - PR-391 order receipt\n---\n\n# PR-391 printer order receipt and "
+    "delivery\n\n## Receipt and delivery\n\nThe order receipt is e-mailed when the printer ships; delivery takes "
+    "two to four days.\n",
+}
+
+
+def test_a_model_code_keeps_its_article_ahead_of_another_models_in_the_other_language(tmp_path, use_embedder):
+    with Assistant(write_folder(tmp_path / "kb", MODELS), tmp_path / "index", embedder=use_embedder) as models:
+        models.update()
+        assert top(models, "PR-392 要订单收据 怎么弄") == "printer/invoice-pr-392.zh"
+
+
 def test_error_code_keyword_query(assistant):
     assert top(assistant, "E21", mode="keyword") == "devices/charging-error"
 
