@@ -24,12 +24,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import random
 import tempfile
 import time
 from pathlib import Path
-
-import hashlib
 
 import numpy as np
 

@@ -19,11 +19,11 @@ import argparse
 import tempfile
 from pathlib import Path
 
+from kbassist.assist.transcript import sentences
+from kbassist.assist.triage import escalation_metrics
 from kbassist.assistant import Assistant
-from kbassist.evaluate import EvalQuery, load_queries
+from kbassist.search.evaluate import EvalQuery, load_queries
 from kbassist.settings import Settings
-from kbassist.transcript import sentences
-from kbassist.triage import escalation_metrics
 
 NORTHWIND = Path("/work/shared/eval/northwind")
 K = 3

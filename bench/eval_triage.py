@@ -15,7 +15,7 @@ import statistics
 import time
 from pathlib import Path
 
-from kbassist.triage import escalation_metrics, load_lexicon, triage
+from kbassist.assist.triage import escalation_metrics, load_lexicon, triage
 
 DEFAULT_QUERIES = Path("/work/shared/eval/northwind/queries-dev.jsonl")
 TIMING_ROUNDS = 20

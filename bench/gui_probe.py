@@ -32,9 +32,9 @@ def child(cfg: dict) -> None:
         if name not in marks:
             marks[name] = time.time() - t0
 
-    from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QThreadPool, QTimer  # noqa: E402
     import ui.app  # noqa: E402
     from ui.main_window import MainWindow  # noqa: E402
+    from ui.qt import QApplication, QEvent, QKeyEvent, QObject, Qt, QThreadPool, QTimer  # noqa: E402
     mark("imports_done")
 
     app = QApplication(sys.argv[:1])

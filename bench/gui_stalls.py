@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import statistics
-
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Sequence
 
-from kbassist.evaluate import Record as Outcome
-from kbassist.evaluate import by_kind, no_answer_rates, percentile, retrieval
+from kbassist.search.evaluate import Record as Outcome
+from kbassist.search.evaluate import by_kind, no_answer_rates, percentile, retrieval
 
 if TYPE_CHECKING:
     from .peers import Ranked

@@ -202,7 +202,7 @@ def _resident(assistant, queries: list[dict]) -> dict:
         assistant.search(row["query"], k=5, mode="hybrid")
     out = {"resident_mb": _vm_rss_mb(), "resident_embedder": assistant.embedder.name}
     try:
-        from kbassist.embedders import load_embedder
+        from kbassist.embed.embedders import load_embedder
 
         minilm = load_embedder("minilm")  # held while reading: a dropped model would already be freed
         minilm.embed([queries[0]["query"]])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["Assistant", "__version__"]
+__all__ = ("Assistant", "__version__")
 
 
 def __getattr__(name: str):

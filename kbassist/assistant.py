@@ -20,20 +20,22 @@ from typing import Callable, Generator, Iterable, Sequence
 
 import numpy as np
 
-from .assistant_review import EditorialReview
-from .embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
+from .assist.history import History
+from .assist.model import SuggestResult
+from .assist.triage import Lexicon, load_lexicon
+from .embed.embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, KbError, Problem
-from .history import History
-from .indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
-from .model import Article, IndexChange, Progress, SearchResult
-from .search import Filters, HybridSearcher, Tuning
-from . import spelling
+from .index.directory import IndexDir, default_index_dir
+from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
+from .index.model import IndexChange, Progress
+from .index.store import summary
+from .index.vectors import VectorIndex
+from .knowledge.model import Article
+from .review.part import EditorialReview
+from .search import spelling
+from .search.hybrid import Filters, HybridSearcher, Tuning
+from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
-from .index_dir import IndexDir, default_index_dir
-from .store import summary
-from .suggest_model import SuggestResult
-from .triage import Lexicon, load_lexicon
-from .vector_index import VectorIndex
 
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 
@@ -293,7 +295,7 @@ class Assistant(EditorialReview):
 
     def watch(self, debounce_s: float = 0.3, on_error: Callable[[Exception], None] | None = None):
         """Start watching the folder; saves are re-indexed within about a second. Call `.stop()` when done."""
-        from .watcher import FolderWatcher
+        from .index.watcher import FolderWatcher
 
         watcher = FolderWatcher(self.folder, self.update, debounce_s, on_error)
         watcher.start()
@@ -311,7 +313,7 @@ class Assistant(EditorialReview):
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:
         """Escalation verdict and ready replies for a customer message (see `kbassist.suggest`)."""
-        from .suggest import suggest
+        from .assist.suggest import suggest
 
         return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
                        as_of=as_of)

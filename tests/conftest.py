@@ -22,7 +22,7 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture(scope="session")
 def use_embedder():
     """The real multilingual embedder, loaded once (about a second)."""
-    from kbassist.embedders import UseEmbedder
+    from kbassist.embed.embedders import UseEmbedder
 
     return UseEmbedder()
 

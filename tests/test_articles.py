@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kbassist.articles import parse_article
-from kbassist.chunks import chunk_article
-from kbassist.folder import scan_folder
-from kbassist.reading import decode_bytes, read_text
+from kbassist.knowledge.articles import parse_article
+from kbassist.knowledge.chunks import chunk_article
+from kbassist.knowledge.folder import scan_folder
+from kbassist.knowledge.reading import decode_bytes, read_text
 from tests.kbfixtures import ARTICLES
 
 

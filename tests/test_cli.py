@@ -9,7 +9,7 @@ import click
 import pytest
 from click.testing import CliRunner
 
-from kbassist.cli import cli
+from kbassist.cli.main import cli
 from tests.kbfixtures import write_folder
 
 
@@ -87,14 +87,6 @@ def test_every_command_has_help_with_an_example():
         assert command.help, name
         assert "Example" in command.help, name
         assert CliRunner().invoke(cli, [name, "--help"]).exit_code == 0
-
-
-def test_engine_and_cli_import_without_qt():
-    code = ("import sys, kbassist, kbassist.cli, kbassist.assistant, kbassist.suggest, kbassist.review;"
-            "bad=[m for m in sys.modules if m.startswith(('PySide6','shiboken6','ui')) and m != 'uuid'];"
-            "print(bad); sys.exit(1 if bad else 0)")
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_cli_group_is_a_click_group():

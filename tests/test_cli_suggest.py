@@ -5,10 +5,10 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
-from kbassist.cli import cli
-from kbassist.settings import Settings, save_settings
 from test_suggest import write_kb
+
+from kbassist.cli.main import cli
+from kbassist.settings import Settings, save_settings
 
 ANGRY = "This is ridiculous!!! My new card never arrived, order LH20260512. I will talk to my lawyer."
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbassist.articles import parse_placeholders
-from kbassist.fill import FillContext, PlaceholderValue, fill, placeholders_for, unfilled
-from kbassist.model import Reply
+from kbassist.assist.fill import FillContext, PlaceholderValue, fill, placeholders_for, unfilled
+from kbassist.knowledge.articles import parse_placeholders
+from kbassist.knowledge.model import Reply
 
 
 def reply(text: str) -> Reply:

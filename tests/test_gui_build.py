@@ -9,7 +9,7 @@ pytest.importorskip("pytestqt")
 
 from conftest_gui import REPO, ask, private_dirs  # noqa: E402,F401 - fixtures
 
-from kbassist import offload  # noqa: E402
+from kbassist.jobs import workers as offload
 
 
 @pytest.fixture

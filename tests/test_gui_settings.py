@@ -7,7 +7,7 @@ pytest.importorskip("pytestqt")
 
 from conftest_gui import kb, open_window, private_dirs  # noqa: E402,F401 - fixtures
 
-from kbassist.settings import load_settings, settings_path  # noqa: E402
+from kbassist.settings import load_settings, settings_path
 
 
 def test_settings_and_compact_mode_survive_a_restart(qtbot, open_window):

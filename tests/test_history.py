@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
-from kbassist.history import History, HistoryStats, default_history_path
+from kbassist.assist.history import History, HistoryStats, default_history_path
 
 PHONE = "13812345678"
 

@@ -13,9 +13,10 @@ import time
 import pytest
 from whoosh import index as whoosh_index
 
-from kbassist import Assistant, indexer
-from kbassist.embedders import HashEmbedder
-from kbassist.store import Store
+from kbassist import Assistant
+from kbassist.embed.embedders import HashEmbedder
+from kbassist.index import indexer
+from kbassist.index.store import Store
 from tests.kbfixtures import write_folder
 
 
@@ -221,7 +222,7 @@ def _semantic_top(assistant, query):
 
 def _spy_sqlite_vector_loads(monkeypatch) -> list[int]:
     """Count full reads of the stored vectors (the slow path a snapshot saves), changing nothing."""
-    from kbassist import store
+    from kbassist.index import store
 
     calls: list[int] = []
     original = store._vector_blocks

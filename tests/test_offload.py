@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from kbassist import offload
-from kbassist.assistant import Assistant
-from kbassist.settings import Settings
-
 from kbfixtures import write_folder
+
+from kbassist.assistant import Assistant
+from kbassist.jobs import workers as offload
+from kbassist.settings import Settings
 
 
 def _drain(job) -> list:

@@ -6,7 +6,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbassist.pii import find_order_ids, find_pii, mask
+from kbassist.assist.pii import find_order_ids, find_pii, mask
 
 VALID_ID = "11010519491231002X"  # the standard's own worked example
 VISA_TEST = "4111 1111 1111 1111"

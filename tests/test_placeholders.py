@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kbassist.articles import parse_placeholders
-from kbassist.fill import fill, unfilled
-from kbassist.pii import mask
+from kbassist.assist.fill import fill, unfilled
+from kbassist.assist.pii import mask
+from kbassist.knowledge.articles import parse_placeholders
 
 
 def names(text):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbassist.presend import PreSendWarning, check_reply
+from kbassist.assist.presend import PreSendWarning, check_reply
 
 
 def codes(warnings) -> list[str]:

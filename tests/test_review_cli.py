@@ -4,26 +4,20 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import click
 import pytest
 from click.testing import CliRunner
-
-from kbassist.cli_review import register
-from kbassist.history import History, default_history_path
-from kbassist.review import state_dir_for
 from test_review_rules import kb_article
+
+from kbassist.assist.history import History, default_history_path
+from kbassist.cli import cli as kbassist_cli
+from kbassist.review import state_dir_for
 
 D = dt.date(2026, 3, 2)
 
 
 @pytest.fixture
 def cli():
-    @click.group()
-    def group():
-        """test group"""
-
-    register(group)
-    return group
+    return kbassist_cli
 
 
 @pytest.fixture

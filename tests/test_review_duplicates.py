@@ -5,11 +5,10 @@ import datetime as dt
 
 import numpy as np
 import pytest
-
-from kbassist.embedders import load_embedder
-from kbassist.review import content_gaps, number_facts, run_review, similar_pairs
-from kbassist.review import duplicates
 from test_review_rules import indexed, kb_article
+
+from kbassist.embed.embedders import load_embedder
+from kbassist.review import content_gaps, duplicates, number_facts, run_review, similar_pairs
 
 D = dt.date(2026, 6, 1)
 

@@ -9,11 +9,11 @@ import pytest
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_review_rules import indexed
 
 from kbassist.errors import KbError
-from kbassist.reading import content_hash
+from kbassist.knowledge.reading import content_hash
 from kbassist.review import ArticleChanged, mark_reviewed, set_reviewed
-from test_review_rules import indexed
 
 NEW = dt.date(2026, 11, 24)
 

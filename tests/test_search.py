@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from kbassist import Assistant
-from kbassist.analysis import mixed_analyzer
-from kbassist.search import snippet
+from kbassist.index.analysis import mixed_analyzer
+from kbassist.search.hybrid import snippet
 from tests.kbfixtures import write_folder
 
 

@@ -1,7 +1,7 @@
 """Spelling correction of query words with the real wordfreq dictionary (searches: test_search.py)."""
 from __future__ import annotations
 
-from kbassist.spelling import Speller
+from kbassist.search.spelling import Speller
 
 FOLDER_WORDS = {"lock", "order", "northwind", "login"}
 

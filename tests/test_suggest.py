@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from kbassist.assist.history import History
 from kbassist.assistant import Assistant
-from kbassist.embedders import load_embedder
-from kbassist.history import History
+from kbassist.embed.embedders import load_embedder
 from kbassist.settings import Settings
 
 AS_OF = dt.date(2026, 6, 1)

@@ -6,7 +6,7 @@ import time
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kbassist.transcript import Focus, focus
+from kbassist.assist.transcript import Focus, focus
 
 
 def test_plain_message_is_kept_minus_greeting_and_thanks():

@@ -5,8 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kbassist.triage import Triage, escalation_metrics, load_lexicon, triage
-
+from kbassist.assist.triage import Triage, escalation_metrics, load_lexicon, triage
 
 DEFAULT, DEFAULT_PROBLEMS = load_lexicon(None)
 

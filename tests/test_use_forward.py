@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kbassist import use_cache
-from kbassist.use_forward import TOKEN_BUDGET, UseForward
+from kbassist.embed import use_cache
+from kbassist.embed.use_forward import TOKEN_BUDGET, UseForward
 
 TEXTS = [
     "退款多久到账", "Where is my refund?", "E21 错误 charging", "x", "Café naïve — 全角ＡＢＣ",

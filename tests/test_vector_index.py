@@ -3,8 +3,9 @@ import threading
 
 import numpy as np
 
-from kbassist import Assistant, vector_index
-from kbassist.vector_index import VectorIndex
+from kbassist import Assistant
+from kbassist.index import vectors as vector_index
+from kbassist.index.vectors import VectorIndex
 from tests.kbfixtures import write_folder
 
 

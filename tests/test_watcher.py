@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from kbassist import Assistant
-from kbassist.embedders import HashEmbedder
+from kbassist.embed.embedders import HashEmbedder
 from tests.kbfixtures import write_folder
 
 

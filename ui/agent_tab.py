@@ -7,15 +7,15 @@ content gap: only an explicit search (Enter) or a copy is (`log=True`).
 """
 from __future__ import annotations
 
+from kbassist.assist.model import ReplySuggestion, Suggestion, SuggestResult
 from kbassist.assistant import Assistant
-from kbassist.suggest_model import ReplySuggestion, SuggestResult, Suggestion
 
+from .message_box import MessageBox
 from .ops import QueryOp, lane
 from .preview import Preview
 from .qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget, Signal, qdebounced
 from .reply_panel import ReplyPanel
 from .results_view import ResultsView
-from .message_box import MessageBox
 from .wording import wording
 
 SUGGESTIONS = 5

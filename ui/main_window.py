@@ -12,16 +12,28 @@ import sys
 import time
 
 from kbassist.errors import Problem
-from kbassist.model import Progress
+from kbassist.index.model import Progress
 from kbassist.settings import Settings, save_settings
 
 from . import ops, preview
 from .agent_tab import AgentTab
 from .ops import QueryOp
 from .problems import ProblemsDock
+from .qt import (
+    QByteArray,
+    QFileDialog,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QShortcut,
+    Qt,
+    QTabWidget,
+    Signal,
+    qthrottled,
+)
 from .review_tab import ReviewTab
-from .qt import (QByteArray, QFileDialog, QKeySequence, QLabel, QMainWindow, QProgressBar, QPushButton,
-                 QShortcut, Qt, QTabWidget, Signal, qthrottled)
 from .session import FolderSession
 from .shortcuts import ShortcutsDialog
 from .state import UiState, save_state

@@ -14,7 +14,7 @@ import re
 import markdown
 from markdown.extensions.toc import slugify_unicode
 
-from kbassist.model import Article
+from kbassist.knowledge.model import Article
 
 from .qt import QTextBrowser
 

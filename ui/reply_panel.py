@@ -11,12 +11,25 @@ from __future__ import annotations
 
 import html
 
-from kbassist.fill import fill
-from kbassist.presend import PreSendWarning, check_reply
-from kbassist.suggest_model import ReplySuggestion, Suggestion
+from kbassist.assist.fill import fill
+from kbassist.assist.model import ReplySuggestion, Suggestion
+from kbassist.assist.presend import PreSendWarning, check_reply
 
-from .qt import (QFont, QFormLayout, QGuiApplication, QLabel, QLineEdit, QListWidget, QMessageBox,
-                 QMimeData, QPlainTextEdit, QPushButton, Signal, QVBoxLayout, QWidget)
+from .qt import (
+    QFont,
+    QFormLayout,
+    QGuiApplication,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QMimeData,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from .wording import wording
 
 

@@ -10,10 +10,22 @@ from __future__ import annotations
 import html
 import re
 
-from kbassist.suggest_model import Suggestion
+from kbassist.assist.model import Suggestion
 
-from .qt import (QColor, QListWidget, QPalette, QListWidgetItem, QSize, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
-                 Qt, QTextDocument, Signal, QObject)
+from .qt import (
+    QColor,
+    QListWidget,
+    QListWidgetItem,
+    QObject,
+    QPalette,
+    QSize,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    Qt,
+    QTextDocument,
+    Signal,
+)
 
 SUGGESTION_ROLE = Qt.UserRole
 HTML_ROLE = Qt.UserRole + 1

@@ -18,15 +18,33 @@ import html
 from pathlib import Path
 from typing import Callable
 
-from kbassist import offload
 from kbassist.assistant import Assistant
+from kbassist.jobs import workers as offload
 from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, to_markdown
 
 from . import ops
 from .ops import QueryOp
-from .qt import (QAction, QDesktopServices, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-                 QSplitter, Qt, QTextBrowser, QToolButton, QTreeWidget, QTreeWidgetItem, QUrl, QVBoxLayout, QWidget,
-                 Signal, qdebounced)
+from .qt import (
+    QAction,
+    QDesktopServices,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTextBrowser,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+    qdebounced,
+)
 from .review_model import Group, launch_targets, listing_groups, queue_groups, review_wording
 
 ITEM_ROLE = Qt.UserRole

@@ -15,8 +15,8 @@ import logging
 from pathlib import Path
 
 from kbassist.assistant import Assistant
-from kbassist import offload
-from kbassist.model import Progress
+from kbassist.index.model import Progress
+from kbassist.jobs import workers as offload
 from kbassist.settings import Settings
 
 from . import gc_policy

@@ -9,12 +9,25 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kbassist.history import History, default_history_path
+from kbassist.assist.history import History, default_history_path
 from kbassist.settings import Settings
 
 from .ops import QueryOp
-from .qt import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
-                 QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSpinBox, QWidget)
+from .qt import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 BUILT_IN = ("auto", "use-multilingual", "minilm")
 LANGUAGES = ("", "en", "zh_CN")

@@ -5,8 +5,8 @@ as a translated label and keeps the engine's detail beside it.
 """
 from __future__ import annotations
 
-from kbassist.presend import PreSendWarning
-from kbassist.triage import EscalationReason
+from kbassist.assist.presend import PreSendWarning
+from kbassist.assist.triage import EscalationReason
 
 from .qt import QObject
 

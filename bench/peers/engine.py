@@ -48,7 +48,7 @@ class KbassistPeer:
         return peer
 
     def build(self, folder: Path) -> dict:
-        from kbassist import offload
+        from kbassist.jobs import workers as offload
 
         start = time.perf_counter()
         assistant = self.open(folder)

@@ -21,9 +21,9 @@ from .render import to_html, to_json, to_markdown
 from .report import run_review
 from .state import ReviewState, state_dir_for
 
-__all__ = [
+__all__ = (
     "DUPLICATE_THRESHOLD", "GAP_WINDOW_DAYS", "ArticleChanged", "Changes", "Gap", "Reason", "ReviewItem",
     "ReviewReport", "ReviewState", "content_gaps", "freshness", "launch_notes", "mark_reviewed",
     "number_facts", "run_review", "set_reviewed", "similar_pairs", "state_dir_for", "to_html", "to_json",
     "to_markdown",
-]
+)

@@ -22,7 +22,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from ..model import Article
+from ..knowledge.model import Article
 
 DUPLICATE_THRESHOLD = 0.75
 BLOCK_ROWS = 2048

@@ -13,10 +13,11 @@ spans are removed first, so "2026 年 10 月 15 日" is not read as 2026 years.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
-from ..model import Article
+from ..knowledge.model import Article
 
-_UNIT_WORDS = {
+_UNIT_WORDS = MappingProxyType({
     "working day": r"working days?|business days?|个?工作日",
     "day": r"days?|天|日",
     "hour": r"hours?|hrs?|h|个?小时",
@@ -26,8 +27,8 @@ _UNIT_WORDS = {
     "year": r"years?|年",
     "yuan": r"元|块|yuan|rmb|cny",
     "percent": r"%|％|percent",
-}
-_UNIT_OF = [(unit, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for unit, words in _UNIT_WORDS.items()]
+})
+_UNIT_OF = tuple((unit, re.compile(rf"^(?:{words})$", re.IGNORECASE)) for unit, words in _UNIT_WORDS.items())
 _ALL_UNITS = "|".join(_UNIT_WORDS.values())
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*[-–—~～至到]\s*\d+(?:\.\d+)?)?"
 _FACT = re.compile(
@@ -44,7 +45,7 @@ _NOISE = re.compile(
     r"|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:\s+\d{4})?"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?",
     re.IGNORECASE)
-_LABEL = {"yuan": "¥{}", "percent": "{}%", "hour": "{} h"}
+_LABEL = MappingProxyType({"yuan": "¥{}", "percent": "{}%", "hour": "{} h"})
 
 
 def number_facts(text: str) -> dict[str, set[str]]:

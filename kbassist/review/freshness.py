@@ -15,7 +15,7 @@ import datetime as dt
 from typing import Iterable, Sequence
 
 from ..errors import Problem
-from ..model import Article
+from ..knowledge.model import Article
 from .model import INFO, Reason
 
 EXPIRING_SOON_DAYS = 14

@@ -11,8 +11,8 @@ from __future__ import annotations
 import posixpath
 from typing import Iterable
 
-from ..articles import path_to_id
-from ..model import Article
+from ..knowledge.articles import path_to_id
+from ..knowledge.model import Article
 from .model import Reason
 
 

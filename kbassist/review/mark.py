@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KbError
-from ..reading import content_hash
+from ..knowledge.reading import content_hash
 
 BOM = b"\xef\xbb\xbf"
 KEY_LINE = re.compile(r"^reviewed[ \t]*:")

@@ -12,7 +12,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from ..errors import Problem
-from ..model import Article
+from ..knowledge.model import Article
 from .duplicates import DUPLICATE_THRESHOLD, similar_pairs
 from .facts import article_facts, conflict_detail
 from .freshness import launch_notes, schedule_reasons

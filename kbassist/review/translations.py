@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..errors import Problem
-from ..model import Article
+from ..knowledge.model import Article
 from .model import INFO, Reason
 
 

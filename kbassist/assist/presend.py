@@ -1,0 +1,102 @@
+"""Checks run on a filled reply before the agent copies it into the CRM.
+
+A reply that goes out with `{{order_id}}` in it, quotes an expired policy, or
+carries another customer's phone number is worse than no suggestion, so each
+of these becomes a visible `PreSendWarning`; nothing is dropped silently.
+Staleness itself is judged elsewhere (the review rules); this module only
+turns the caller's freshness reasons into warnings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Sequence
+
+from .fill import unfilled
+from .pii import PiiMatch, digits, find_pii
+
+_CONTACT_KINDS = ("phone", "email", "id_card", "bank_card")
+_KIND_WORDS = MappingProxyType({"phone": "phone number", "email": "e-mail address", "id_card": "ID number",
+               "bank_card": "bank card number"})
+_STATUS = MappingProxyType({
+    "draft": ("article_draft", "the article is a draft and not yet approved"),
+    "archived": ("article_archived", "the article is archived and may no longer apply"),
+})
+_FRESHNESS = MappingProxyType({
+    "review_overdue": ("article_overdue", "the article is overdue for review"),
+    "expired": ("article_expired", "the article has passed its expiry date"),
+})
+
+
+@dataclass(frozen=True)
+class PreSendWarning:
+    """One reason to look again before sending; `code` is stable, `detail` is for people."""
+
+    code: str
+    detail: str
+
+
+def _key(match: PiiMatch) -> str:
+    """Compare numbers by digits and e-mails case-insensitively, so formatting differences
+    between the reply and the message do not raise false alarms."""
+    return match.value.lower() if match.kind == "email" else digits(match.value)
+
+
+def partial(match: PiiMatch) -> str:
+    """Enough of the value to recognise it, not enough to leak it: `***5678`, `l***@example.com`."""
+    if match.kind == "email":
+        local, _, domain = match.value.partition("@")
+        return f"{local[:1]}***@{domain}"
+    return "***" + digits(match.value)[-4:]
+
+
+def _freshness_warning(code: str, detail: str) -> PreSendWarning:
+    if code in _FRESHNESS:
+        new_code, fallback = _FRESHNESS[code]
+        return PreSendWarning(new_code, detail or fallback)
+    if code.startswith("launch:"):
+        launch = code.partition(":")[2]
+        return PreSendWarning("article_affected_by_launch", detail or f"changed by launch {launch}")
+    return PreSendWarning("article_stale", detail or code)
+
+
+def _foreign_contact_data(text: str, customer_message: str, trusted: Sequence[str]) -> list[PreSendWarning]:
+    own = {_key(m) for source in (customer_message, *trusted) for m in find_pii(source)}
+    customer_digits = digits(customer_message)
+    warnings = []
+    for m in find_pii(text):
+        if m.kind not in _CONTACT_KINDS or _key(m) in own:
+            continue
+        if m.kind != "email" and _key(m) in customer_digits:
+            continue  # same number, written differently by the customer
+        warnings.append(PreSendWarning(
+            "personal_data",
+            f"{_KIND_WORDS[m.kind]} {partial(m)} is not in the customer's message",
+        ))
+    return warnings
+
+
+def check_reply(
+    text_after_fill: str,
+    *,
+    article_status: str = "published",
+    freshness: Sequence[tuple[str, str]] = (),
+    customer_message: str = "",
+    trusted_text: Sequence[str] = (),
+) -> tuple[PreSendWarning, ...]:
+    """Every reason not to send `text_after_fill` as is.
+
+    `freshness`: (code, detail) pairs from the review rules: `review_overdue`,
+    `expired`, `launch:<id>`; any other code still becomes `article_stale`.
+    `trusted_text`: texts whose contact data is the company's own (the reply
+    template, settings values), so a hotline in the snippet is not flagged.
+    """
+    warnings = []
+    names = unfilled(text_after_fill)
+    if names:
+        warnings.append(PreSendWarning("unfilled_placeholder", ", ".join(names)))
+    if article_status in _STATUS:
+        warnings.append(PreSendWarning(*_STATUS[article_status]))
+    warnings.extend(_freshness_warning(code, detail) for code, detail in freshness)
+    warnings.extend(_foreign_contact_data(text_after_fill, customer_message, trusted_text))
+    return tuple(warnings)

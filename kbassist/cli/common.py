@@ -1,0 +1,74 @@
+"""What every `kbassist` command shares: its options, engine errors as one line, opening the index."""
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import KbError
+from ..jobs import workers as offload
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+folder_arg = click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+index_dir_opt = click.option("--index-dir", type=click.Path(file_okay=False, path_type=Path),
+                             help="Where the index lives (default: the per-user data directory).")
+embedder_opt = click.option("--embedder", default=None,
+                            help="auto (default: by the folder's languages), use-multilingual, minilm, use+minilm, "
+                                 "or a local sentence-transformers folder.")
+json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
+                        show_default=True)
+
+
+def engine_errors(fn):
+    """Turn engine errors into click errors: a message and exit code 1, no traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except KbError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = None, quiet: bool = False,
+                   warm_model: bool = True):
+    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search."""
+    from ..assistant import Assistant
+
+    assistant = Assistant(folder, index_dir, embedder=embedder)
+    for notice in assistant.notices:
+        click.echo(f"note: {notice}", err=True)
+    if warm_model:
+        assistant.load_model_in_background()  # meanwhile the folder is checked for changes
+    run_with_progress(offload.build(assistant), quiet)
+    if warm_model:
+        assistant.embedder.embed(["warm-up"])
+    return assistant
+
+
+def run_with_progress(job, quiet: bool = False):
+    """Drive a generator of Progress to its end; a bar on stderr when it takes a while."""
+    bar = None
+    try:
+        while True:
+            progress = next(job)
+            if quiet or progress.total < 200:
+                continue
+            if bar is None or bar.label != progress.label:
+                if bar is not None:
+                    bar.render_finish()
+                bar = click.progressbar(length=progress.total, label=progress.label, file=sys.stderr)
+            bar.pos = progress.done
+            bar.render_progress()
+    except StopIteration as stop:
+        if bar is not None:
+            bar.render_finish()
+        return stop.value

@@ -1,0 +1,134 @@
+"""`kbassist suggest`: what the app would show for a customer message, on the command line.
+
+A thin layer over `Assistant.suggest()`: read the message (an argument,
+stdin with `-`, or a JSON Lines batch), print the escalation verdict and the
+suggestions. `--json` gives one object; `--batch` gives one object a line so
+scripts and evaluations can stream through many messages with one index
+load. Serialisation goes through `output.plain`, like every other command.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Iterator
+
+import click
+
+from ..assist.model import Suggestion, SuggestResult
+from ..jsonl import read_jsonl
+from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant
+from .output import emit_json, plain
+
+INDENT = "     "
+
+
+def result_json(result: SuggestResult) -> dict:
+    """The `--json` shape: verdict first, then suggestions with their replies."""
+    return {
+        "escalate": result.triage.escalate,
+        "escalation_reasons": plain(result.triage.reasons),
+        "no_answer": result.no_answer,
+        "confidence": result.confidence,
+        "query": result.query,
+        "lang": result.lang,
+        "event_id": result.event_id,
+        "took_ms": result.took_ms,
+        "suggestions": plain(result.suggestions),
+    }
+
+
+def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
+    """(line number, message) per non-blank line; message None when the line has none.
+
+    A line is a JSON object with "query" or "message", a JSON string, or, when
+    it is not JSON at all, the message text itself.
+    """
+    for number, row, error in read_jsonl(path, "batch file"):
+        if error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
+            yield number, row
+        elif isinstance(row, dict) and isinstance(row.get("query", row.get("message")), str):
+            yield number, row.get("query", row.get("message"))
+        else:
+            yield number, None
+
+
+def echo_result(result: SuggestResult) -> None:
+    """The human view: the escalation banner, then each suggestion with its lead reply filled in."""
+    if result.empty:
+        click.echo("Nothing to suggest: the message has no question in it.")
+        return
+    if result.triage.escalate:
+        reasons = "; ".join(f"{r.code} ({r.evidence})" for r in result.triage.reasons)
+        click.secho(f"ESCALATE to a lead: {reasons}", fg="red", bold=True)
+    else:
+        click.echo("No escalation signs.")
+    if result.no_answer:
+        click.echo("Nothing in the knowledge base answers this confidently; closest articles, check before use:")
+    for number, suggestion in enumerate(result.suggestions, 1):
+        _echo_suggestion(number, suggestion)
+
+
+def _echo_suggestion(number: int, s: Suggestion) -> None:
+    where = f"{s.path}:{s.line}" + (f" § {s.heading}" if s.heading else "")
+    click.echo(f"\n{number}. {s.title}  [{s.lang}] {s.score:.3f}  ({where})")
+    for warning in s.warnings:
+        click.echo(f"{INDENT}! {warning.detail}")
+    if not s.replies:
+        click.echo(f"{INDENT}(no reply snippet)")
+        return
+    reply = s.replies[0]
+    source = f", from translation {reply.article_id}" if reply.from_translation else ""
+    click.echo(f"{INDENT}Reply \"{reply.title}\" ({reply.lang}{source}):")
+    for line in reply.filled.splitlines():
+        click.echo(f"{INDENT}  {line}")
+    guessed = [f"{p.name}={p.value}" for p in reply.placeholders if p.guessed]
+    if guessed:
+        click.echo(f"{INDENT}guessed from the message, confirm: {', '.join(guessed)}")
+    for warning in reply.warnings:
+        if warning not in s.warnings:
+            click.echo(f"{INDENT}! {warning.code}: {warning.detail}")
+    if len(s.replies) > 1:
+        click.echo(f"{INDENT}(+{len(s.replies) - 1} more replies: {', '.join(r.title for r in s.replies[1:])})")
+
+
+@click.command("suggest")
+@folder_arg
+@click.argument("message", required=False)
+@click.option("-k", default=3, show_default=True, help="How many articles.")
+@index_dir_opt
+@embedder_opt
+@json_opt
+@click.option("--batch", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="JSON Lines of messages ({\"query\": ...}, {\"message\": ...} or strings); "
+                   "prints one JSON result a line.")
+@click.option("--no-log", is_flag=True, help="Do not record these messages in the local history log.")
+@engine_errors
+def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log):
+    """Suggest articles and ready replies for a customer MESSAGE ('-' reads stdin).
+
+    Also says whether the message should go to a lead (anger, threats,
+    legal, churn). A pasted chat works: the customer's question is found in it.
+
+    \b
+    Example:
+        kbassist suggest knowledge/ "我的退款怎么还没到？"
+        pbpaste | kbassist suggest knowledge/ - --json
+        kbassist suggest knowledge/ --batch messages.jsonl --no-log
+    """
+    if (message is None) == (batch is None):
+        raise click.UsageError("give either MESSAGE (or '-' for stdin) or --batch FILE")
+    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json or batch is not None)
+    if batch is not None:
+        for number, text in batch_messages(batch):
+            if text is None:
+                row = {"line": number, "error": 'expected a JSON object with "query" or "message", or a string'}
+            else:
+                row = {"line": number, **result_json(assistant.suggest(text, k=k, log=not no_log))}
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    text = click.get_text_stream("stdin").read() if message == "-" else message
+    result = assistant.suggest(text, k=k, log=not no_log)
+    if as_json:
+        emit_json(result_json(result))
+    else:
+        echo_result(result)

@@ -1,0 +1,1 @@
+"""Background jobs: large builds, embedding and reviews in worker processes."""

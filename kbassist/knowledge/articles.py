@@ -1,0 +1,260 @@
+"""Parsing one Markdown article (KB-FORMAT v1) into an `Article`.
+
+Everything is optional: a plain note with no front matter gets its id from
+the path, its title from the first heading or the file name, and its
+language from the text. Bad front matter never loses the article: the body
+is still indexed and a `Problem` names the file and line.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+
+import yaml
+
+from ..errors import Problem
+from ..textutil import detect_lang
+from .model import Article, Link, Placeholder, Reply, Section
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
+WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+?\.(?:md|markdown))(?:#[^)]*)?\)", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}")
+TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
+LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
+DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+STATUSES = ("draft", "published", "archived")
+
+
+class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML via libyaml when present (10k front matters: 1.3 s instead of 9.8 s).
+
+    Dates stay text here: YAML would raise on an impossible date such as
+    2026-13-45 and lose the whole front matter; `_FieldReader.date` parses
+    them and warns about that one field instead.
+    """
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+
+
+def parse_placeholders(text: str) -> tuple[Placeholder, ...]:
+    """Placeholders in order of first appearance; a repeated name is listed once."""
+    seen: dict[str, Placeholder] = {}
+    for m in PLACEHOLDER.finditer(text):
+        name = m.group(1).strip()
+        if name not in seen:
+            seen[name] = Placeholder(name, m.group(2) if m.group(2) is not None else None)
+    return tuple(seen.values())
+
+
+def path_to_id(rel: str) -> str:
+    for suffix in (".md", ".markdown"):
+        if rel.lower().endswith(suffix):
+            return rel[: -len(suffix)]
+    return rel
+
+
+def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
+    """Parse decoded text of the file at folder-relative path `rel`."""
+    problems: list[Problem] = []
+    meta, fm_lines, body_line = _split_front_matter(text, rel, problems)
+    lines = text.split("\n")[body_line - 1:]
+    sections, replies, links = _parse_body(lines, body_line, rel)
+    body = "\n".join(lines)
+    first_h1 = next((s.heading for s in sections if s.level == 1), None)
+    stem = posixpath.basename(path_to_id(rel))
+    field = _FieldReader(meta, fm_lines, rel, problems)
+    title = field.text("title") or first_h1 or stem
+    lang = field.text("lang") or detect_lang(title + "\n" + body)
+    status = (field.text("status") or "published").lower()
+    if status not in STATUSES:
+        problems.append(Problem(rel, field.line("status"), f"unknown status {status!r}; treated as published"))
+        status = "published"
+    article = Article(
+        id=field.text("id") or path_to_id(rel),
+        path=rel,
+        title=title,
+        lang=lang,
+        body=body,
+        meta=meta,
+        tags=field.strings("tags"),
+        product=field.text("product"),
+        version=field.text("version"),
+        owner=field.text("owner"),
+        status=status,
+        type=(field.text("type") or "article").lower(),
+        reviewed=field.date("reviewed"),
+        review_every_days=field.duration("review_every"),
+        expires=field.date("expires"),
+        date=field.date("date"),
+        affects=field.strings("affects"),
+        translation_of=field.text("translation_of"),
+        questions=field.strings("questions"),
+        sections=tuple(sections),
+        replies=tuple(replies),
+        links=tuple(links),
+        body_line=body_line,
+    )
+    return article, problems
+
+
+def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[dict, list[str], int]:
+    """Return (metadata, front-matter lines, 1-based line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return {}, [], 1
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        problems.append(Problem(rel, 1, "front matter opened with '---' but never closed; read as text"))
+        return {}, [], 1
+    fm_lines = lines[1:end]
+    try:
+        meta = yaml.load("\n".join(fm_lines), Loader=_FrontMatterLoader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # libyaml often notices the error at the end of the block; point at a front-matter line.
+        line = min(mark.line + 2, len(fm_lines) + 1) if mark is not None else 1
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        problems.append(Problem(rel, line, f"invalid front matter ({reason}); article indexed as plain text"))
+        return {}, fm_lines, end + 2
+    if not isinstance(meta, dict):
+        problems.append(Problem(rel, 2, "front matter is not a mapping; ignored"))
+        meta = {}
+    return meta, fm_lines, end + 2
+
+
+class _FieldReader:
+    """Typed access to front-matter fields; a wrong type warns with the key's line."""
+
+    def __init__(self, meta: dict, fm_lines: list[str], rel: str, problems: list[Problem]):
+        self.meta, self.fm_lines, self.rel, self.problems = meta, fm_lines, rel, problems
+
+    def line(self, key: str) -> int:
+        pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
+        return next((i + 2 for i, ln in enumerate(self.fm_lines) if pattern.match(ln)), 1)
+
+    def warn(self, key: str, message: str) -> None:
+        self.problems.append(Problem(self.rel, self.line(key), f"{key}: {message}"))
+
+    def text(self, key: str) -> str | None:
+        value = self.meta.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            if value is not None:
+                self.warn(key, "expected text; ignored")
+            return None
+        value = str(value).strip()
+        return value or None
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[,，]", value)] if key != "questions" else [value]
+        if not isinstance(value, list):
+            self.warn(key, "expected a list; ignored")
+            return ()
+        return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
+
+    def date(self, key: str) -> dt.date | None:
+        value = self.meta.get(key)
+        if value is None or value == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD); ignored")
+            return None
+
+    def duration(self, key: str) -> int | None:
+        value = self.meta.get(key)
+        if value is None:
+            return None
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        m = DURATION.match(str(value))
+        if not m or int(m.group(1)) <= 0:
+            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used")
+            return None
+        return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()]
+
+
+def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Section], list[Reply], list[Link]]:
+    sections: list[Section] = []
+    replies: list[Reply] = []
+    links: list[Link] = []
+    stack: list[tuple[int, str]] = []
+    current = {"heading": "", "level": 0, "path": (), "line": first_line, "text": []}
+    fence: tuple[str, int] | None = None  # (marker, index where it opened)
+    reply: dict | None = None
+
+    def close_section(end_line: int) -> None:
+        text = "\n".join(current["text"]).strip()
+        if current["level"] or text:
+            sections.append(Section(current["heading"], current["level"], current["path"],
+                                    current["line"], text, end_line))
+
+    for i, line in enumerate(lines):
+        lineno = first_line + i
+        fm = FENCE.match(line)
+        if fence is not None:
+            if fm and fm.group(2)[0] == fence[0][0] and len(fm.group(2)) >= len(fence[0]) and not fm.group(3):
+                fence = None
+                if reply is not None:
+                    text = "\n".join(reply["lines"]).strip("\n")
+                    replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text),
+                                         reply["line"], parse_placeholders(text)))
+                    reply = None
+                    continue
+            elif reply is not None:
+                reply["lines"].append(line)
+                continue
+            current["text"].append(line)
+            continue
+        if fm:
+            fence = (fm.group(2), i)
+            info = fm.group(3).strip()
+            if info.split(" ", 1)[0].lower().startswith("reply"):
+                tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
+                title = next((g for g in tm.groups() if g is not None), "") if tm else ""
+                reply = {"title": title or "Reply", "lang": lm.group(1) if lm else None,
+                         "line": lineno, "lines": []}
+                continue
+            current["text"].append(line)
+            continue
+        hm = HEADING.match(line)
+        if hm:
+            close_section(lineno - 1)
+            level, heading = len(hm.group(1)), hm.group(2).strip()
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, heading))
+            current = {"heading": heading, "level": level, "path": tuple(h for _, h in stack),
+                       "line": lineno, "text": []}
+            continue
+        current["text"].append(line)
+        links.extend(_links_in(line, lineno, rel))
+    if reply is not None:  # an unclosed reply fence still yields its text
+        text = "\n".join(reply["lines"]).strip("\n")
+        replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"],
+                             parse_placeholders(text)))
+    close_section(first_line + len(lines) - 1)
+    return sections, replies, links
+
+
+def _links_in(line: str, lineno: int, rel: str) -> list[Link]:
+    found = [Link(m.group(1).strip(), m.group(0), lineno) for m in WIKI_LINK.finditer(line)]
+    for m in MD_LINK.finditer(line):
+        target = m.group(2)
+        if "://" in target:
+            continue
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(rel), target))
+        found.append(Link(path_to_id(resolved), m.group(0), lineno))
+    return found
