@@ -70,11 +70,11 @@ NOTE = ("The machine has 2 CPUs and was shared with other work (teammates' bench
         "at the cut). Runs from three invocations of this script on the same code: start-up, typing, build.")
 FINDINGS = """## Findings
 
-- **Large jobs run in worker processes** (`kbassist.offload`): the first build's keyword phase, the
+- **Large jobs run in worker processes** (`assistant.jobs`): the first build's keyword phase, the
   embedding (one niced worker per core) and the review of a folder over 2,000 articles. Before, the
   10k build ran on a thread of the app and shared the GIL with the window (stalls up to 186 ms), a 10k
   review held it for seconds (typing stalls up to 920 ms) and closing the window waited 10-14 s for it.
-  Closing now takes 0.1-0.2 s: workers are terminated, which the index survives (tests/test_offload.py).
+  Closing now takes 0.1-0.2 s: workers are terminated, which the index survives (tests/test_jobs.py).
 - **0.5 ms GIL slices in the app** (`sys.setswitchinterval`): the GUI thread waits for the GIL on every
   Python slot or paint; with the default 5 ms slices, search and review threads kept it waiting (typing
   on 10k: worst gap 253 ms at 80 ms/key). Now 71-75 ms.

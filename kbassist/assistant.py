@@ -2,8 +2,14 @@
 
 It owns a knowledge folder and its index directory. Opening it never
 rebuilds: the manifest decides which files changed while the app was closed.
-Writes (index, update, rebuild) are serialised by one lock; searches run
-concurrently against the last committed state.
+Its parts: `jobs` (large builds, embedding and reviews in worker processes)
+and the editors' review (`review`, `mark_reviewed`, `snooze`).
+
+Concurrency (docs/architecture.md has the whole contract): any thread may
+call any method. Writes (index, update, rebuild, embed, mark reviewed) are
+serialised by one lock; searches and suggestions are serialised by another,
+beside the writes, against the last committed state. `close()` stops the
+jobs, waits for a search in flight, and later calls raise `IndexClosed`.
 
 Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
 `keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
@@ -16,7 +22,7 @@ import functools
 import shutil
 import threading
 from pathlib import Path
-from typing import Callable, Generator, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Generator, Iterable, Sequence
 
 import numpy as np
 
@@ -24,23 +30,27 @@ from .assist.history import History
 from .assist.model import SuggestResult
 from .assist.triage import Lexicon, load_lexicon
 from .embed.embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
-from .errors import FolderNotFound, KbError, Problem
+from .errors import FolderNotFound, IndexClosed, Problem
 from .index.directory import IndexDir, default_index_dir
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .index.model import IndexChange, Progress
 from .index.store import summary
 from .index.vectors import VectorIndex
 from .knowledge.model import Article
+from .jobs import Jobs
 from .review.part import EditorialReview
 from .search import spelling
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
 
+if TYPE_CHECKING:
+    from .review import ReviewReport
+
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 
 
-class Assistant(EditorialReview):
+class Assistant:
     """Facade over a knowledge folder: index it, keep it fresh, search it."""
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
@@ -49,9 +59,12 @@ class Assistant(EditorialReview):
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
-        self.settings = settings or load_settings()[0]
-        self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
         self.notices: list[str] = []
+        if settings is None:  # the CLI's case: a broken settings file is said, not silently replaced
+            settings, problems = load_settings()
+            self.notices.extend(str(p) for p in problems)
+        self.settings = settings
+        self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
         if embedder is None or isinstance(embedder, str):
@@ -62,9 +75,14 @@ class Assistant(EditorialReview):
         self.embed_on_update = True  # False: updates do the keyword phase only; the caller embeds (in workers)
         self._model_lock = threading.Lock()
         self._write_lock = threading.RLock()
+        # The keyword reader and the SQLite connection are shared: two searches stepping them at once
+        # crashed the app at 10,000 articles. A search takes milliseconds, so they queue here.
+        self._search_lock = threading.Lock()
         self._listeners: list[Callable[[IndexChange], None]] = []
         self._scan_problems: list[Problem] = []
         self._closed = False
+        self.jobs = Jobs(self)
+        self._review = EditorialReview(self)
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
@@ -91,7 +109,11 @@ class Assistant(EditorialReview):
             self._ix = self._open_index()
 
     def close(self) -> None:
-        with self._write_lock:
+        """Stop the jobs, wait for the write and the search in flight, release the index (idempotent)."""
+        self.jobs.stop()
+        with self._write_lock, self._search_lock:
+            if self._closed:
+                return
             self._closed = True
             self._ix.close()
             # The searcher holds a bound method of this object: drop it, so reference counting
@@ -287,6 +309,29 @@ class Assistant(EditorialReview):
         self._ix = self._open_index()
         return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
 
+    def writing(self):
+        """The write lock, for a caller that must read the index, change a file and re-index it as one step."""
+        return self._write_lock
+
+    def indexed_hash(self, path: str) -> str:
+        """The hash of the bytes of `path` (folder-relative) as last indexed, "" when it is not indexed."""
+        entry = self._ix.store.files([path]).get(path)
+        return entry.hash if entry else ""
+
+    # -- the editors' review ---------------------------------------------------------
+    def review(self, as_of: dt.date | None = None, **options) -> "ReviewReport":
+        """The weekly review as of `as_of` (default today); see `EditorialReview.review` for the options."""
+        return self._review.review(as_of, **options)
+
+    def mark_reviewed(self, article_id: str, on: dt.date | None = None) -> IndexChange:
+        """Set the article's `reviewed:` to `on` (default today) in its file, then re-index that file."""
+        return self._review.mark_reviewed(article_id, on)
+
+    def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
+               as_of: dt.date | None = None) -> dt.date:
+        """Hide the article from the review queue for `days` days; returns until when."""
+        return self._review.snooze(article_id, days, state_dir, as_of=as_of)
+
     # -- events --------------------------------------------------------------------
     def on_index_did_update(self, listener: Callable[[IndexChange], None]) -> Callable[[], None]:
         """Call `listener(change)` after every write; returns a function that unsubscribes."""
@@ -305,10 +350,10 @@ class Assistant(EditorialReview):
     def search(self, query: str, k: int = 5, mode: str = "hybrid", *, tags: Iterable[str] = (),
                product: str | None = None, lang: str | None = None,
                statuses: Iterable[str] = ("published",)) -> SearchResult:
-        searcher = self._searcher
-        if searcher is None:
-            raise KbError(f"the index of {self.folder} is closed")
-        return searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
+        with self._search_lock:
+            if self._searcher is None:
+                raise IndexClosed(f"the index of {self.folder} is closed")
+            return self._searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:

@@ -18,6 +18,14 @@ class FolderNotFound(KbError):
     """The knowledge folder does not exist or is not a directory."""
 
 
+class IndexClosed(KbError):
+    """The Assistant was closed: a late caller (a search for a folder no longer open) gets this."""
+
+
+class WorkerStopped(KbError):
+    """A background job's worker was stopped (`Jobs.stop`) before it answered."""
+
+
 class IndexBusy(KbError):
     """Another process holds the index writer."""
 

@@ -43,8 +43,6 @@ class Settings:
     ui_language: str = ""  # empty: follow the system locale
     fusion: str = "blend"
     semantic_weight: float = 0.8
-    # Renamed from `no_answer_below` (0.30) when the confidence gained its length allowance: a stored
-    # 0.30 on the old scale would now hide almost nothing, so files that still have it get the new default.
     no_answer_confidence: float = 0.53
 
     def replace(self, **changes) -> "Settings":

@@ -29,7 +29,12 @@ def imported_modules(name: str, path: Path, known: set[str]) -> set[str]:
     """Engine modules `name` imports anywhere in its source (a lazy import inside a function counts too)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and _is_type_checking(block.test)
+                   for stmt in block.body for n in ast.walk(stmt)}
+    for node in ast.walk(tree):
+        if id(node) in typing_only:  # `if TYPE_CHECKING:` imports never run
+            continue
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -42,6 +47,10 @@ def imported_modules(name: str, path: Path, known: set[str]) -> set[str]:
             continue
         found |= {t for t in targets if t in known and t != name}
     return found
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return getattr(test, "id", getattr(test, "attr", None)) == "TYPE_CHECKING"
 
 
 def test_engine_and_cli_import_without_qt():

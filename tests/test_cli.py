@@ -91,3 +91,14 @@ def test_every_command_has_help_with_an_example():
 
 def test_cli_group_is_a_click_group():
     assert isinstance(cli, click.Group)
+
+
+def test_a_broken_settings_file_is_reported_by_the_command_not_silently_replaced(kb):
+    from kbassist.settings import settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text("{not json", encoding="utf-8")
+    folder, index = kb
+    result = invoke("search", folder, "E21", "--index-dir", index, "--embedder", "hash", "--mode", "keyword")
+    assert result.exit_code == 0
+    assert "note:" in result.stderr and "settings.json" in result.stderr

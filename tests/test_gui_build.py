@@ -9,7 +9,7 @@ pytest.importorskip("pytestqt")
 
 from conftest_gui import REPO, ask, private_dirs  # noqa: E402,F401 - fixtures
 
-from kbassist.jobs import workers as offload
+from kbassist import jobs
 
 
 @pytest.fixture
@@ -23,8 +23,8 @@ def fresh_kb(tmp_path):
 def _window(qtbot, fresh_kb, monkeypatch, bulk: int):
     from ui.app import build_window
 
-    monkeypatch.setattr(offload, "BULK_FILES", bulk)
-    monkeypatch.setattr(offload, "BULK_CHUNKS", bulk)
+    monkeypatch.setattr(jobs, "BULK_FILES", bulk)
+    monkeypatch.setattr(jobs, "BULK_CHUNKS", bulk)
     window = build_window(str(fresh_kb[0]), str(fresh_kb[1]))
     qtbot.addWidget(window)
     window.show()

@@ -132,9 +132,10 @@ def test_a_huge_queue_shows_the_first_rows_of_each_group_and_says_how_many_more(
     import datetime as dt
 
     from kbassist.review.model import Reason, ReviewItem, ReviewReport
+    from ui.ops import Ops
     from ui.review_tab import ROWS_PER_GROUP, ReviewTab
 
-    tab = ReviewTab()
+    tab = ReviewTab(Ops())
     qtbot.addWidget(tab)
     items = tuple(ReviewItem(f"a/{n}", f"Article {n}", "ana", f"a/{n}.md", (Reason("review_overdue", "90 days"),))
                   for n in range(ROWS_PER_GROUP + 50))

@@ -11,7 +11,7 @@ from kbassist.assist.model import ReplySuggestion, Suggestion, SuggestResult
 from kbassist.assistant import Assistant
 
 from .message_box import MessageBox
-from .ops import QueryOp, lane
+from .ops import Ops
 from .preview import Preview
 from .qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget, Signal, qdebounced
 from .reply_panel import ReplyPanel
@@ -38,8 +38,9 @@ class AgentTab(QWidget):
     suggestions_did_arrive = Signal(object)  # SuggestResult
     reply_was_copied = Signal(str)  # reply title
 
-    def __init__(self, parent=None):
+    def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
+        self.ops = ops
         self.assistant: Assistant | None = None
         self.result: SuggestResult | None = None
         self._stamp = 0
@@ -97,8 +98,8 @@ class AgentTab(QWidget):
             return
         self._stamp += 1
         stamp, assistant = self._stamp, self.assistant
-        QueryOp(self, lambda: fetch_suggestions(assistant, text, log)).success(
-            lambda result: self._did_fetch(stamp, result)).in_pool(lane("search")).run_in_background()
+        self.ops.query(self, lambda: fetch_suggestions(assistant, text, log)).success(
+            lambda result: self._did_fetch(stamp, result)).in_lane("search").run_in_background()
 
     def _did_fetch(self, stamp: int, result: SuggestResult) -> None:
         if stamp < self._shown:
@@ -159,4 +160,4 @@ class AgentTab(QWidget):
             if event_id:
                 assistant.record_copy(event_id, article_id, reply.title)
 
-        QueryOp(self, record).run_in_background()
+        self.ops.query(self, record).run_in_background()

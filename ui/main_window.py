@@ -15,9 +15,9 @@ from kbassist.errors import Problem
 from kbassist.index.model import Progress
 from kbassist.settings import Settings, save_settings
 
-from . import ops, preview
+from . import preview
 from .agent_tab import AgentTab
-from .ops import QueryOp
+from .ops import Ops
 from .problems import ProblemsDock
 from .qt import (
     QByteArray,
@@ -50,11 +50,12 @@ class MainWindow(QMainWindow):
         self.settings, self.state, self.index_dir = settings, state, index_dir
         self.folder: str | None = None
         self.setWindowTitle("kbassist")
-        self.session = FolderSession(self)
-        QueryOp(self, preview.warm_up).run_in_background()  # the first article shown then renders at once
-        self.agent = AgentTab()
+        self.ops = Ops(self)
+        self.session = FolderSession(self.ops, self)
+        self.ops.query(self, preview.warm_up).run_in_background()  # the first article shown then renders at once
+        self.agent = AgentTab(self.ops)
         self.tabs = QTabWidget()
-        self.review = ReviewTab()
+        self.review = ReviewTab(self.ops)
         self.tabs.addTab(self.agent, self.tr("Agent"))
         self.tabs.addTab(self.review, self.review.tab_title())
         self.setCentralWidget(self.tabs)
@@ -125,7 +126,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence("Escape"), self, self.agent.clear)
 
     def _wire(self) -> None:
-        ops.errors.error_did_occur.connect(self.show_error)
+        self.ops.error_did_occur.connect(self.show_error)
         self.session.progress_did_change.connect(self._show_progress)
         self.session.folder_did_open.connect(self._folder_did_open)
         self.session.open_did_fail.connect(self._open_did_fail)
@@ -228,8 +229,7 @@ class MainWindow(QMainWindow):
             notices = [Problem(str(assistant.folder), 0, notice, "info") for notice in assistant.notices]
             return [*assistant.problems(), *notices]
 
-        QueryOp(self, collect).success(
-            show).run_in_background()
+        self.ops.query(self, collect).success(show).run_in_background()
 
     # -- view ------------------------------------------------------------------------
     def focus_message(self) -> None:
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.session.assistant, self)
+        dialog = SettingsDialog(self.settings, self.session.assistant, self.ops, self)
         if dialog.exec():
             self.apply_settings(dialog.result_settings())
 

@@ -1,17 +1,26 @@
 """Run engine calls off the GUI thread and finish on it (Anki's QueryOp idea).
 
-`QueryOp(parent, op).success(cb).failure(cb).run_in_background()` runs
+The window owns one `Ops`; its views get it when they are built.
+`ops.query(parent, op).success(cb).failure(cb).run_in_background()` runs
 `op()` (a plain callable over the `Assistant`, never touching widgets) on
 the global QThreadPool; `success`/`failure` run on the GUI thread. With no
-failure handler the error goes to `error_did_occur` (the window's banner)
-and the log, so it cannot vanish. Generator jobs (index, load model) use
-`run_generator`, superqt's worker with `yielded` for progress and `quit()`
-for cancel.
+failure handler the error goes to `Ops.error_did_occur` (the window's
+banner) and the log, so it cannot vanish; an `IndexClosed` (an answer for a
+folder no longer open) is dropped. Generator jobs (index, load model) use
+`Ops.run_generator`, superqt's worker with `yielded` for progress and
+`quit()` for cancel.
+
+The engine makes every call safe from any thread (docs/architecture.md);
+lanes here are scheduling only: searches queue on one thread, so a burst of
+typing cannot take every pool thread, and reviews on another, so a long
+review never delays a suggestion.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any, Callable, Generator
+
+from kbassist.errors import IndexClosed
 
 from .qt import GeneratorWorker, QObject, QRunnable, QThreadPool, Signal, is_alive
 
@@ -24,45 +33,52 @@ class _Relay(QObject):
     op_did_finish = Signal(bool, object)  # ok, result or exception
 
 
-class ErrorSink(QObject):
-    """Where unhandled op errors go: the main window connects its banner here."""
+class Ops(QObject):
+    """The window's background work: the ops in flight, the lanes, and where unhandled errors go."""
 
     error_did_occur = Signal(str)
 
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._running: set[QueryOp] = set()  # ops in flight: Qt holds no Python reference to them
+        self._lanes: dict[str, QThreadPool] = {}
 
-errors = ErrorSink()
+    def query(self, parent: QObject, op: Callable[[], Any]) -> "QueryOp":
+        return QueryOp(self, parent, op)
 
+    def lane(self, name: str) -> QThreadPool:
+        """A one-thread pool per kind of engine call ("search", "review"): calls of a kind queue."""
+        if name not in self._lanes:
+            self._lanes[name] = QThreadPool(self)
+            self._lanes[name].setMaxThreadCount(1)
+        return self._lanes[name]
 
-def report_error(exc: BaseException) -> None:
-    log.error("background job failed", exc_info=exc)
-    errors.error_did_occur.emit(f"{type(exc).__name__}: {exc}")
+    def report_error(self, exc: BaseException) -> None:
+        if isinstance(exc, IndexClosed):
+            return  # an answer for a folder that was closed meanwhile: nobody is waiting for it
+        log.error("background job failed", exc_info=exc)
+        self.error_did_occur.emit(f"{type(exc).__name__}: {exc}")
 
+    def run_generator(self, job: Callable[[], Generator], *, progress: Callable[[Any], None],
+                      done: Callable[[Any], None], failed: Callable[[BaseException], None] | None = None):
+        """Start a generator job; returns the worker (call `.quit()` to cancel between yields)."""
+        worker = _ClosingWorker(job)
+        worker.yielded.connect(progress)
+        worker.returned.connect(done)
+        worker.errored.connect(failed or self.report_error)
+        worker.start()
+        return worker
 
-_running: set["QueryOp"] = set()  # ops in flight: Qt holds no Python reference to them
+    def wait_for_done(self, timeout_ms: int) -> bool:
+        """Block until every op has finished: only when the app exits, never while the window is in use."""
+        pools = [QThreadPool.globalInstance(), *self._lanes.values()]
+        return all([pool.waitForDone(timeout_ms) for pool in pools])
 
+    def _started(self, op: "QueryOp") -> None:
+        self._running.add(op)
 
-_lanes: dict[str, QThreadPool] = {}
-
-
-def lane(name: str) -> QThreadPool:
-    """A one-thread pool per kind of engine call ("search", "review"): calls of a kind queue.
-
-    Searches one at a time: the agent only ever sees the newest answer, and two
-    searches stepping the engine's shared readers at once crashed the app on
-    10,000 articles. Reviews on their own lane: two of them used to take both
-    threads of the global pool for over 10 s, so no suggestion could run.
-    """
-    if name not in _lanes:
-        _lanes[name] = QThreadPool()
-        _lanes[name].setMaxThreadCount(1)
-    return _lanes[name]
-
-
-def wait_for_background_work(timeout_ms: int) -> None:
-    """Block until every op has finished (before an index they read is closed)."""
-    QThreadPool.globalInstance().waitForDone(timeout_ms)
-    for pool in _lanes.values():
-        pool.waitForDone(timeout_ms)
+    def _finished(self, op: "QueryOp") -> None:
+        self._running.discard(op)
 
 
 class _Task(QRunnable):
@@ -85,11 +101,12 @@ class _Task(QRunnable):
 
 
 class QueryOp:
-    def __init__(self, parent: QObject, op: Callable[[], Any]):
+    def __init__(self, ops: Ops, parent: QObject, op: Callable[[], Any]):
+        self._ops = ops
         self._pool = QThreadPool.globalInstance()
         self._op = op
         self._success: Callable[[Any], None] = lambda _result: None
-        self._failure: Callable[[BaseException], None] = report_error
+        self._failure: Callable[[BaseException], None] = ops.report_error
         self._parent = parent
         self._relay = _Relay()  # unparented: it must outlive a widget closed mid-op
         self._relay.op_did_finish.connect(self._finish)
@@ -106,8 +123,11 @@ class QueryOp:
         self._pool = pool
         return self
 
+    def in_lane(self, name: str) -> "QueryOp":
+        return self.in_pool(self._ops.lane(name))
+
     def run_in_background(self) -> None:
-        _running.add(self)
+        self._ops._started(self)
         self._task = _Task(self._run)
         self._pool.start(self._task)
 
@@ -125,7 +145,7 @@ class QueryOp:
                 return  # the widget that asked is gone: nothing to show the result in
             (self._success if ok else self._failure)(value)
         finally:
-            _running.discard(self)
+            self._ops._finished(self)
             self._relay.deleteLater()
 
 
@@ -142,14 +162,3 @@ class _ClosingWorker(GeneratorWorker):
             return super().work()
         finally:
             self._gen.close()
-
-
-def run_generator(job: Callable[[], Generator], *, progress: Callable[[Any], None],
-                  done: Callable[[Any], None], failed: Callable[[BaseException], None] = report_error):
-    """Start a generator job; returns the worker (call `.quit()` to cancel between yields)."""
-    worker = _ClosingWorker(job)
-    worker.yielded.connect(progress)
-    worker.returned.connect(done)
-    worker.errored.connect(failed)
-    worker.start()
-    return worker

@@ -1,7 +1,7 @@
 """The Review tab: the editors' queue from `Assistant.review()`, and the actions on one article.
 
-The review runs off the GUI thread through `ops.QueryOp` (and, for a
-large folder, in a worker process: `kbassist.offload.review`), after the folder
+The review runs off the GUI thread through `Ops.query` (and, for a
+large folder, in a worker process: `assistant.jobs.review`), after the folder
 opens and again after every index update (debounced, so a burst of saves
 means one review). Each request is stamped and an answer older than the
 one on screen is dropped. Writes (mark reviewed, snooze) are ops too; when
@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Callable
 
 from kbassist.assistant import Assistant
-from kbassist.jobs import workers as offload
+from kbassist.jobs import WorkerStopped
 from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, to_markdown
 
-from . import ops
-from .ops import QueryOp
+from .ops import Ops
 from .qt import (
     QAction,
     QDesktopServices,
@@ -58,8 +57,9 @@ class ReviewTab(QWidget):
     queue_did_change = Signal(int)  # articles in the queue
     status_did_change = Signal(str)  # a short note for the status bar
 
-    def __init__(self, parent=None, as_of: Callable[[], dt.date | None] = lambda: None):
+    def __init__(self, ops: Ops, parent=None, as_of: Callable[[], dt.date | None] = lambda: None):
         super().__init__(parent)
+        self.ops = ops
         self.as_of = as_of
         self.assistant: Assistant | None = None
         self.report: ReviewReport | None = None
@@ -157,11 +157,11 @@ class ReviewTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             finished(None)
-            if not isinstance(exc, offload.WorkerStopped):  # stopped: the folder is closing
-                ops.report_error(exc)
+            if not isinstance(exc, WorkerStopped):  # stopped: the folder is closing
+                self.ops.report_error(exc)
 
-        QueryOp(self, lambda: offload.review(assistant, as_of, gaps=assistant.model_loaded)).success(
-            finished).failure(failed).in_pool(ops.lane("review")).run_in_background()
+        self.ops.query(self, lambda: assistant.jobs.review(as_of, gaps=assistant.model_loaded)).success(
+            finished).failure(failed).in_lane("review").run_in_background()
 
     def _did_review(self, stamp: int, report: ReviewReport) -> None:
         if stamp <= self._shown:
@@ -270,7 +270,7 @@ class ReviewTab(QWidget):
     def open_launch_note(self, launch_id: str) -> None:
         article = self.assistant.article(launch_id) if self.assistant else None
         if article is None:
-            ops.errors.error_did_occur.emit(self.tr("Launch note %1 is not in the folder").replace("%1", launch_id))
+            self.ops.error_did_occur.emit(self.tr("Launch note %1 is not in the folder").replace("%1", launch_id))
             return
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._file(article.path))))
 
@@ -281,9 +281,9 @@ class ReviewTab(QWidget):
 
         def failed(exc: BaseException) -> None:
             if not isinstance(exc, ArticleChanged):
-                ops.report_error(exc)
+                self.ops.report_error(exc)
                 return
-            ops.errors.error_did_occur.emit(self.tr(
+            self.ops.error_did_occur.emit(self.tr(
                 "“%1” was not marked reviewed: its file changed on disk after it was indexed. "
                 "The queue refreshes when the change is indexed; then try again.").replace("%1", item.title))
             self.refresh()
@@ -292,7 +292,7 @@ class ReviewTab(QWidget):
             self.status_did_change.emit(self.tr("Marked reviewed: %1").replace("%1", item.title))
             self.refresh_now()
 
-        QueryOp(self, lambda: assistant.mark_reviewed(item.id, on)).success(done).failure(
+        self.ops.query(self, lambda: assistant.mark_reviewed(item.id, on)).success(done).failure(
             failed).run_in_background()
 
     def snooze(self, days: int) -> None:
@@ -305,7 +305,7 @@ class ReviewTab(QWidget):
                 "%1", until.isoformat()).replace("%2", item.title))
             self.refresh_now()
 
-        QueryOp(self, lambda: assistant.snooze(item.id, days, as_of=as_of)).success(done).run_in_background()
+        self.ops.query(self, lambda: assistant.snooze(item.id, days, as_of=as_of)).success(done).run_in_background()
 
     def export_report(self, path: str | None = None) -> None:
         """Save the report on screen as HTML or Markdown (by the file's suffix)."""
@@ -325,5 +325,5 @@ class ReviewTab(QWidget):
             target.write_text(text, encoding="utf-8")
             return target
 
-        QueryOp(self, write).success(lambda saved: self.status_did_change.emit(
+        self.ops.query(self, write).success(lambda saved: self.status_did_change.emit(
             self.tr("Report saved: %1").replace("%1", str(saved)))).run_in_background()

@@ -4,23 +4,25 @@ The order is what keeps the window usable: the keyword phase runs first
 (Assistant construction included, so nothing heavy touches the GUI thread),
 results work as soon as it returns, and only then is the embedder loaded
 and the pending chunks embedded in a second job. A large build (a new
-folder, a changed embedder) runs in a worker process (`kbassist.offload`),
+folder, a changed embedder) runs in worker processes (`assistant.jobs`),
 so it never competes with the window for the interpreter. The watcher's callbacks
 arrive on its own thread and are re-emitted as a Qt signal, which Qt
-queues onto the GUI thread.
+queues onto the GUI thread. Closing never waits on the GUI thread: the jobs
+are stopped at once and the index is released on a pool thread, once the
+search in flight (if any) is done.
 """
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
+from kbassist import jobs
 from kbassist.assistant import Assistant
 from kbassist.index.model import Progress
-from kbassist.jobs import workers as offload
 from kbassist.settings import Settings
 
 from . import gc_policy
-from .ops import QueryOp, report_error, run_generator, wait_for_background_work
+from .ops import Ops
 from .qt import QObject, Signal
 
 log = logging.getLogger(__name__)
@@ -35,16 +37,17 @@ class FolderSession(QObject):
     semantic_was_cancelled = Signal()
     index_did_update = Signal(object)  # IndexChange, from any thread
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, ops: Ops, parent: QObject | None = None):
         super().__init__(parent)
+        self.ops = ops
         self.assistant: Assistant | None = None
         self._worker = None
         self._job: object | None = None  # the current job's token: signals of a replaced job are ignored
         self._embed_again = False
-        self._opening: Assistant | None = None
+        self._opening: jobs.Cancel | None = None  # stops the jobs of an Assistant still being opened
         self._watcher = None
         self._unsubscribe = None
-        self.bulk_files, self.bulk_chunks = offload.BULK_FILES, offload.BULK_CHUNKS
+        self.bulk_files, self.bulk_chunks = jobs.BULK_FILES, jobs.BULK_CHUNKS
         self.index_did_update.connect(self._catch_up)
 
     @property
@@ -54,12 +57,14 @@ class FolderSession(QObject):
     def open(self, folder: str, index_dir: str | None, settings: Settings) -> None:
         self.close()
 
+        cancel = self._opening = jobs.Cancel()
+
         def job():
             assistant = Assistant(folder, index_dir, settings=settings, wait_for_model=False)
             assistant.embed_on_update = False  # this session embeds, in workers (`_load_semantic`)
-            self._opening = assistant  # for close(): its workers must stop too
+            cancel.bind(assistant.jobs)  # close() on the GUI thread now reaches its workers
             try:
-                yield from offload.index(assistant, self.bulk_files)
+                yield from assistant.jobs.index(self.bulk_files)
             except BaseException:
                 assistant.close()
                 raise
@@ -83,8 +88,8 @@ class FolderSession(QObject):
             return relay
 
         progress = (lambda _p: None) if quiet else current(self.progress_did_change.emit, ends_job=False)
-        self._worker = run_generator(job, progress=progress, done=current(done, done_too_late),
-                                     failed=current(failed))
+        self._worker = self.ops.run_generator(job, progress=progress, done=current(done, done_too_late),
+                                              failed=current(failed))
         self._worker.aborted.connect(current(aborted))
 
     def cancel(self) -> None:
@@ -95,7 +100,7 @@ class FolderSession(QObject):
         self.open_was_cancelled.emit()
 
     def _did_fail(self, exc: BaseException) -> None:
-        if isinstance(exc, offload.WorkerStopped):  # the window is closing
+        if isinstance(exc, jobs.WorkerStopped):  # the window is closing
             return
         log.error("opening the folder failed", exc_info=exc)
         self.open_did_fail.emit(str(exc))
@@ -123,9 +128,9 @@ class FolderSession(QObject):
             if isinstance(exc, ImportError):  # the watcher module is not installed yet
                 log.warning("folder not watched: %s", exc)
             else:
-                report_error(exc)
+                self.ops.report_error(exc)
 
-        QueryOp(self, assistant.watch).success(started).failure(failed).run_in_background()
+        self.ops.query(self, assistant.watch).success(started).failure(failed).run_in_background()
 
     def _load_semantic(self, quiet: bool = False) -> None:
         """Load the model and embed what waits (all of it after a first build: in worker processes)."""
@@ -136,7 +141,7 @@ class FolderSession(QObject):
             if not assistant.model_loaded:
                 yield Progress(0, 0, "loading model")
                 assistant.warm_up()  # the model and the triage lexicon, in this worker
-            yield from offload.embed(assistant, self.bulk_chunks)
+            yield from assistant.jobs.embed(self.bulk_chunks)
             if not quiet:  # when the folder opens; not after each saved file (a full re-read if vectors changed)
                 assistant.save_vector_snapshot()  # the next start reads the vectors from it
 
@@ -151,8 +156,8 @@ class FolderSession(QObject):
             self._load_semantic(quiet=True)
 
     def _semantic_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, offload.WorkerStopped):  # stopped: the folder is closing
-            report_error(exc)
+        if not isinstance(exc, jobs.WorkerStopped):  # stopped: the folder is closing
+            self.ops.report_error(exc)
 
     def _catch_up(self, change) -> None:
         """Embed what an update (a save in the folder) added: updates here only index keywords."""
@@ -164,15 +169,19 @@ class FolderSession(QObject):
             self._embed_again = True  # once the running job ends
 
     def close(self) -> None:
-        """Stop the worker and watcher, release the index (on window close or folder switch)."""
+        """Stop the jobs and the watcher, release the index (on window close or folder switch).
+
+        Nothing here waits: the workers are killed (the index survives that),
+        and `Assistant.close()`, which waits for a search in flight, runs on a
+        pool thread. A search or review that ends after it gets `IndexClosed`,
+        which the ops drop.
+        """
         if self._worker is not None:
             self._worker.quit()
             self._worker, self._job = None, None
-        for assistant in (self._opening, self.assistant):
-            if assistant is not None:
-                offload.stop_workers(assistant)  # a large build or review ends at once
-        self._opening = None
-        wait_for_background_work(30000)  # no search or review may outlive the index it reads
+        if self._opening is not None:
+            self._opening.stop()  # a large build ends at once, also one whose Assistant is still opening
+            self._opening = None
         if self._watcher is not None:
             self._watcher.stop()
             self._watcher = None
@@ -180,9 +189,9 @@ class FolderSession(QObject):
             self._unsubscribe()
             self._unsubscribe = None
         if self.assistant is not None:
-            self.assistant.close()
-            self.assistant = None
-            gc_policy.thaw()  # and collect: the closed folder's objects may sit in the frozen set
+            assistant, self.assistant = self.assistant, None
+            assistant.jobs.stop()  # a review in a worker ends at once
+            self.ops.query(self, assistant.close).success(lambda _none: gc_policy.thaw()).run_in_background()
 
     @staticmethod
     def folder_label(folder: str) -> str:

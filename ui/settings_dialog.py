@@ -12,7 +12,7 @@ from pathlib import Path
 from kbassist.assist.history import History, default_history_path
 from kbassist.settings import Settings
 
-from .ops import QueryOp
+from .ops import Ops
 from .qt import (
     QCheckBox,
     QComboBox,
@@ -46,8 +46,9 @@ def parse_values(text: str) -> dict[str, str]:
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, assistant=None, parent=None):
+    def __init__(self, settings: Settings, assistant=None, ops: Ops | None = None, parent=None):
         super().__init__(parent)
+        self.ops = ops or Ops(self)
         self.setWindowTitle(self.tr("Settings"))
         self.settings, self.assistant = settings, assistant
         self.embedder = QComboBox()
@@ -114,7 +115,7 @@ class SettingsDialog(QDialog):
         assistant = self.assistant
         op = (lambda: assistant.history.clear()) if assistant else \
             (lambda: History(default_history_path()).clear())
-        QueryOp(self, op).success(lambda _r: self.logging.setText(
+        self.ops.query(self, op).success(lambda _r: self.logging.setText(
             self.tr("History cleared. Keep a private local log of suggestions"))).run_in_background()
 
     def result_settings(self) -> Settings:

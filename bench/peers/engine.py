@@ -3,7 +3,7 @@
 `kbassist.assistant` is imported when the peer is built, not when this
 module is, so the peers above still run while the engine is being written
 or is broken; `available()` says whether it can be used. Building runs
-`offload.build` (as `kbassist index` does) into `index_dir`, then waits
+`assistant.jobs.build()` (as `kbassist index` does) into `index_dir`, then waits
 for the index to settle (a large folder's vectors are partitioned in the
 background, as in the app). The time per query is the wall time of
 `Assistant.search` in this process, with the model loaded and the index
@@ -48,11 +48,9 @@ class KbassistPeer:
         return peer
 
     def build(self, folder: Path) -> dict:
-        from kbassist.jobs import workers as offload
-
         start = time.perf_counter()
         assistant = self.open(folder)
-        for _ in offload.build(assistant):  # as `kbassist index` builds: embedding on every core
+        for _ in assistant.jobs.build():  # as `kbassist index` builds: embedding on every core
             pass
         assistant.save_vector_snapshot()  # as `kbassist index` does
         built = time.perf_counter()

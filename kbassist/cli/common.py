@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from ..errors import KbError
-from ..jobs import workers as offload
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -48,7 +47,7 @@ def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = 
         click.echo(f"note: {notice}", err=True)
     if warm_model:
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
-    run_with_progress(offload.build(assistant), quiet)
+    run_with_progress(assistant.jobs.build(), quiet)
     if warm_model:
         assistant.embedder.embed(["warm-up"])
     return assistant

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from ..jobs import workers as offload
 from .common import (
     embedder_opt,
     engine_errors,
@@ -64,7 +63,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     assistant = Assistant(folder, index_dir, embedder=embedder)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
-    change = run_with_progress(assistant.index(rebuild=True) if rebuild else offload.build(assistant), as_json)
+    change = run_with_progress(assistant.index(rebuild=True) if rebuild else assistant.jobs.build(), as_json)
     assistant.save_vector_snapshot()  # the next start reads the vectors from it
     stats = assistant.stats()
     problems = assistant.problems()

@@ -1,11 +1,13 @@
 """The weekly review's part of `Assistant`: the review itself, marking reviewed, snoozing.
 
-A mixin of the facade, so the CLI and the app keep calling `assistant.review()`;
-it uses the assistant's folder, index, history and model.
+The facade owns one `EditorialReview` and passes its `review`, `mark_reviewed`
+and `snooze` calls on; the part reads the folder, index, history and model
+through the assistant's public methods only.
 """
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,10 +16,21 @@ from ..index.model import IndexChange
 from ..knowledge.model import Article
 
 if TYPE_CHECKING:
+    from ..assistant import Assistant
     from . import ReviewReport
 
 
 class EditorialReview:
+    def __init__(self, assistant: "Assistant"):
+        self._assistant = weakref.ref(assistant)  # owned by the assistant: no reference cycle
+
+    @property
+    def assistant(self) -> "Assistant":
+        assistant = self._assistant()
+        if assistant is None:
+            raise KbError("the folder is closed")
+        return assistant
+
     def review(self, as_of: dt.date | None = None, *, state_dir: Path | None = None, duplicates: bool = True,
                gaps: bool = True) -> "ReviewReport":
         """The weekly review as of `as_of` (default today), from the index; snoozes applied, report recorded.
@@ -27,15 +40,16 @@ class EditorialReview:
         """
         from .. import review
 
+        host = self.assistant
         as_of = as_of or dt.date.today()
         since = as_of - dt.timedelta(days=review.GAP_WINDOW_DAYS)
-        messages = [m.text for m in self.history.no_answer_messages(since)] if gaps else []
-        report = review.run_review(self.articles(), as_of=as_of, vectors=self.article_vectors() if duplicates else None,
-                                   default_every_days=self.settings.review_every_days, problems=self.problems(),
-                                   content_gaps=review.content_gaps(messages, lambda t: self.embedder.embed(t)))
-        state = review.ReviewState(review.state_dir_for(self.folder, state_dir))
+        messages = [m.text for m in host.history.no_answer_messages(since)] if gaps else []
+        report = review.run_review(host.articles(), as_of=as_of, vectors=host.article_vectors() if duplicates else None,
+                                   default_every_days=host.settings.review_every_days, problems=host.problems(),
+                                   content_gaps=review.content_gaps(messages, lambda t: host.embedder.embed(t)))
+        state = review.ReviewState(review.state_dir_for(host.folder, state_dir))
         report = state.apply_and_record(report)
-        self.notices.extend(str(p) for p in state.problems)
+        host.notices.extend(str(p) for p in state.problems)
         return report
 
     def mark_reviewed(self, article_id: str, on: dt.date | None = None) -> IndexChange:
@@ -45,11 +59,11 @@ class EditorialReview:
         """
         from . import mark_reviewed
 
-        with self._write_lock:
+        host = self.assistant
+        with host.writing():
             article = self._reviewable(article_id)
-            indexed = self._ix.store.files([article.path]).get(article.path)
-            mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "")
-            return self.update([article.path])
+            mark_reviewed(host.folder / article.path, on or dt.date.today(), host.indexed_hash(article.path))
+            return host.update([article.path])
 
     def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
                as_of: dt.date | None = None) -> dt.date:
@@ -60,11 +74,11 @@ class EditorialReview:
         if days < 1:
             raise KbError(f"snooze for at least one day, not {days}")
         until = (as_of or dt.date.today()) + dt.timedelta(days=days)
-        ReviewState(state_dir_for(self.folder, state_dir)).snooze(article_id, until)
+        ReviewState(state_dir_for(self.assistant.folder, state_dir)).snooze(article_id, until)
         return until
 
     def _reviewable(self, article_id: str) -> Article:
-        article = self.article(article_id)
+        article = self.assistant.article(article_id)
         if article is None:
-            raise KbError(f"no article with id {article_id!r} in {self.folder}")
+            raise KbError(f"no article with id {article_id!r} in {self.assistant.folder}")
         return article

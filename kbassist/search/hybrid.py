@@ -72,7 +72,7 @@ class Tuning:
     fusion: str = "blend"  # "blend" | "rrf"
     semantic_weight: float = 0.8
     rrf_k: int = 60
-    no_answer_below: float = 0.53
+    no_answer_confidence: float = 0.53
 
 
 @dataclass
@@ -126,7 +126,7 @@ class HybridSearcher:
         confidence = self._confidence(ranked[0], terms, effective, query_lang, len(shared)) if ranked else 0.0
         hits = tuple(self._hit(c, shared) for c in ranked[:k])
         took = (time.perf_counter() - start) * 1000
-        return SearchResult(typed, effective, round(took, 2), confidence < self.tuning.no_answer_below or not hits,
+        return SearchResult(typed, effective, round(took, 2), confidence < self.tuning.no_answer_confidence or not hits,
                             hits, round(confidence, 4), query if query != typed else "")
 
     def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str], query_lang: str) -> None:

@@ -1,4 +1,4 @@
-"""Large builds in a worker process (kbassist.offload): same index, the app's process left free."""
+"""Large builds in worker processes (`assistant.jobs`): same index, the caller's process left free."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ import pytest
 from kbfixtures import write_folder
 
 from kbassist.assistant import Assistant
-from kbassist.jobs import workers as offload
+from kbassist.jobs import WorkerStopped
 from kbassist.settings import Settings
 
 
@@ -23,11 +23,11 @@ def _assistant(tmp_path: Path) -> Assistant:
 
 def test_a_worker_builds_the_index_the_app_then_searches(tmp_path):
     with _assistant(tmp_path) as assistant:
-        progress = _drain(offload.index(assistant, bulk_files=1))
+        progress = _drain(assistant.jobs.index(bulk_files=1))
         assert progress and progress[-1].done == progress[-1].total
         assert assistant.search("error E21 charging", mode="keyword").hits[0].title.startswith("Reader shows")
 
-        embedded = _drain(offload.embed(assistant, bulk_chunks=1))
+        embedded = _drain(assistant.jobs.embed(bulk_chunks=1))
         assert embedded[-1].done == embedded[-1].total == assistant.stats()["chunks"]
         assert assistant.semantic_ready
         assert not assistant.model_loaded  # every vector came from the worker, none was computed here
@@ -44,11 +44,11 @@ def test_a_cancelled_worker_leaves_an_index_that_completes_later(tmp_path):
                                                        encoding="utf-8")
     with Assistant(folder, tmp_path / "index", settings=Settings(embedder="use-multilingual"),
                    wait_for_model=False) as assistant:
-        job = offload.index(assistant, bulk_files=1)
+        job = assistant.jobs.index(bulk_files=1)
         next(job)
         job.close()  # the worker stops after its batch; nothing is left half-written
         assistant.reload()
-        _drain(offload.index(assistant, bulk_files=10_000))  # the rest, in-process
+        _drain(assistant.jobs.index(bulk_files=10_000))  # the rest, in-process
         assert sum(a.path.startswith("notes/note-") for a in assistant.article_summaries()) == 40
         assert assistant.search("parcel locker code 7", mode="keyword").hits
 
@@ -56,8 +56,8 @@ def test_a_cancelled_worker_leaves_an_index_that_completes_later(tmp_path):
 def test_a_save_during_a_worker_embed_is_embedded_by_the_job_not_by_the_update(tmp_path):
     with _assistant(tmp_path) as assistant:
         assistant.embed_on_update = False  # as the app sets it
-        _drain(offload.index(assistant, bulk_files=1))
-        job = offload.embed(assistant, bulk_chunks=1)
+        _drain(assistant.jobs.index(bulk_files=1))
+        job = assistant.jobs.embed(bulk_chunks=1)
         next(job)
         (assistant.folder / "devices/new-cable.md").write_text(
             "# Which cable charges the reader\n\nUse the USB-C cable from the box.\n", encoding="utf-8")
@@ -74,7 +74,7 @@ def test_a_review_in_a_worker_matches_the_one_in_process(tmp_path):
         assistant.update()
         as_of = dt.date(2027, 6, 1)
         here = assistant.review(as_of)
-        there = offload.review(assistant, as_of, bulk_articles=1)
+        there = assistant.jobs.review(as_of, bulk_articles=1)
         assert there.items == here.items
         assert there.items  # a year on, the fixtures' review dates are overdue
 
@@ -87,12 +87,12 @@ def test_a_build_killed_mid_write_leaves_an_index_that_opens_and_completes(tmp_p
         path.write_text(f"# Note {i}\n\nLocker {i} opens with code K{i}X.\n", encoding="utf-8")
     index_dir = tmp_path / "index"
     with Assistant(folder, index_dir, settings=Settings(embedder="use-multilingual")) as assistant:
-        job = offload.index(assistant, bulk_files=1)
+        job = assistant.jobs.index(bulk_files=1)
         progress = next(job)
         while progress.done == 0:
             progress = next(job)
-        offload.stop_workers(assistant)  # SIGTERM: no clean-up in the worker
-        with pytest.raises(offload.WorkerStopped):
+        assistant.jobs.stop()  # SIGTERM: no clean-up in the worker
+        with pytest.raises(WorkerStopped):
             _drain(job)
     with Assistant(folder, index_dir, settings=Settings(embedder="use-multilingual")) as assistant:
         assistant.update()
@@ -104,7 +104,7 @@ def test_two_workers_share_the_embedding_and_every_chunk_gets_one_vector(tmp_pat
     with _assistant(tmp_path) as assistant:
         _drain(assistant.index(embed=False))
         chunks = assistant.stats()["chunks"]
-        progress = _drain(offload.embed(assistant, bulk_chunks=1, workers=2))
+        progress = _drain(assistant.jobs.embed(bulk_chunks=1, workers=2))
         assert progress[-1].done == chunks and assistant.semantic_ready and not assistant.model_loaded
         assert len(assistant.article_vectors()) == assistant.stats()["articles"]
 
@@ -113,7 +113,7 @@ def test_a_build_reads_and_embeds_side_by_side_into_one_complete_index(tmp_path)
     folder = write_folder(tmp_path / "kb")
     with Assistant(folder, tmp_path / "index", settings=Settings(embedder="auto"), wait_for_model=False) as assistant:
         files = len(assistant.folder_diff().added)
-        job = offload.build(assistant, bulk_files=1, workers=2)
+        job = assistant.jobs.build(bulk_files=1, workers=2)
         progress = []
         while True:
             try:
