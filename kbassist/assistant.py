@@ -17,6 +17,7 @@ renames, so a crash or kill mid-rebuild leaves the previous index in use.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import shutil
@@ -78,6 +79,10 @@ class Assistant:
         # The keyword reader and the SQLite connection are shared: two searches stepping them at once
         # crashed the app at 10,000 articles. A search takes milliseconds, so they queue here.
         self._search_lock = threading.Lock()
+        # Reads in flight (a search, a review, an article): close() waits for them, later ones are refused.
+        self._gate = threading.Condition()
+        self._readers = 0
+        self._closing = False
         self._listeners: list[Callable[[IndexChange], None]] = []
         self._scan_problems: list[Problem] = []
         self._closed = False
@@ -109,8 +114,11 @@ class Assistant:
             self._ix = self._open_index()
 
     def close(self) -> None:
-        """Stop the jobs, wait for the write and the search in flight, release the index (idempotent)."""
+        """Stop the jobs, wait for the reads and the write in flight, release the index (idempotent)."""
         self.jobs.stop()
+        with self._gate:
+            self._closing = True
+            self._gate.wait_for(lambda: self._readers == 0)
         with self._write_lock, self._search_lock:
             if self._closed:
                 return
@@ -121,6 +129,20 @@ class Assistant:
             self._searcher = None
         if "history" in self.__dict__:
             self.history.close()
+
+    @contextlib.contextmanager
+    def _reading(self):
+        """A read of the index: counted so close() waits for it; refused once closing (`IndexClosed`)."""
+        with self._gate:
+            if self._closing:
+                raise IndexClosed(f"the index of {self.folder} is closed")
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._gate:
+                self._readers -= 1
+                self._gate.notify_all()
 
     def __enter__(self) -> "Assistant":
         return self
@@ -244,7 +266,8 @@ class Assistant:
 
     def folder_diff(self) -> FolderDiff:
         """What an `index()` now would read or drop (a scan and a stat per file, no reads)."""
-        return diff_folder(self.folder, self._ix.store.files(), None)
+        with self._reading():
+            return diff_folder(self.folder, self._ix.store.files(), None)
 
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""
@@ -321,7 +344,8 @@ class Assistant:
     # -- the editors' review ---------------------------------------------------------
     def review(self, as_of: dt.date | None = None, **options) -> "ReviewReport":
         """The weekly review as of `as_of` (default today); see `EditorialReview.review` for the options."""
-        return self._review.review(as_of, **options)
+        with self._reading():
+            return self._review.review(as_of, **options)
 
     def mark_reviewed(self, article_id: str, on: dt.date | None = None) -> IndexChange:
         """Set the article's `reviewed:` to `on` (default today) in its file, then re-index that file."""
@@ -350,9 +374,7 @@ class Assistant:
     def search(self, query: str, k: int = 5, mode: str = "hybrid", *, tags: Iterable[str] = (),
                product: str | None = None, lang: str | None = None,
                statuses: Iterable[str] = ("published",)) -> SearchResult:
-        with self._search_lock:
-            if self._searcher is None:
-                raise IndexClosed(f"the index of {self.folder} is closed")
+        with self._reading(), self._search_lock:
             return self._searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
@@ -360,8 +382,9 @@ class Assistant:
         """Escalation verdict and ready replies for a customer message (see `kbassist.suggest`)."""
         from .assist.suggest import suggest
 
-        return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
-                       as_of=as_of)
+        with self._reading():
+            return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
+                           as_of=as_of)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
         """Log that the agent copied a reply offered by suggestion `event_id`."""
@@ -380,26 +403,33 @@ class Assistant:
         return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled)
 
     def article(self, article_id: str) -> Article | None:
-        """The whole article (body, sections, replies), read from the index."""
-        if self._closed or article_id not in self._articles:
-            return None  # a late caller after close() gets nothing rather than a closed database
-        return self._ix.store.article(article_id)
+        """The whole article (body, sections, replies), read from the index; None once the folder is closed."""
+        if article_id not in self._articles:
+            return None
+        try:
+            with self._reading():
+                return self._ix.store.article(article_id)
+        except IndexClosed:
+            return None  # a late look-up (a preview refreshing as the folder closes) shows nothing
 
     def articles(self) -> list[Article]:
         """Every whole article, read from the index (the weekly review's input)."""
-        return sorted(self._ix.store.articles(), key=lambda a: a.path)
+        with self._reading():
+            return sorted(self._ix.store.articles(), key=lambda a: a.path)
 
     def article_summaries(self) -> list[Article]:
         """Every article's front matter, from memory: for per-message work such as suggestions."""
         return sorted(self._articles.values(), key=lambda a: a.path)
 
     def problems(self) -> list[Problem]:
-        return self._scan_problems + self._ix.store.problems()
+        with self._reading():
+            return self._scan_problems + self._ix.store.problems()
 
     def article_vectors(self) -> dict[str, np.ndarray]:
         """Each article's stored chunk vectors (head first): duplicate detection reuses them."""
-        vectors = self._ix.vectors
-        return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
+        with self._reading():
+            vectors = self._ix.vectors
+            return self._ix.store.article_vectors(vectors.dim) if vectors is not None else {}
 
     def save_vector_snapshot(self) -> None:
         """After a build: write the vectors where the next start reads them fast (see vector_snapshot).
@@ -424,11 +454,12 @@ class Assistant:
         return self._ix.vectors is not None and self._ix.store.count_pending() == 0
 
     def stats(self) -> dict:
-        return {
-            "articles": len(self._articles),
-            "chunks": self._ix.store.count_chunks(),
-            "pending_vectors": self._ix.store.count_pending(),
-            "embedder": embedder_name(self._embedder_spec if self._embedder_spec != AUTO  # `auto`: what it became
-                                      else self._ix.store.meta("embedder") or AUTO),
-            "index_dir": str(self.index_dir),
-        }
+        with self._reading():
+            return {
+                "articles": len(self._articles),
+                "chunks": self._ix.store.count_chunks(),
+                "pending_vectors": self._ix.store.count_pending(),
+                "embedder": embedder_name(self._embedder_spec if self._embedder_spec != AUTO  # `auto`: what it became
+                                          else self._ix.store.meta("embedder") or AUTO),
+                "index_dir": str(self.index_dir),
+            }

@@ -106,3 +106,30 @@ def test_a_cancel_that_arrives_before_the_assistant_exists_stops_its_jobs_when_b
     cancel.bind(assistant.jobs)
     with pytest.raises(WorkerStopped):
         next(assistant.jobs.embed(bulk_chunks=1))
+
+
+def test_close_waits_for_a_review_in_flight_instead_of_closing_the_database_under_it(tmp_path):
+    import datetime as dt
+
+    assistant = Assistant(write_folder(tmp_path / "kb"), tmp_path / "index", settings=HASH)
+    assistant.update()
+    outcome: list[object] = []
+    first = threading.Event()
+
+    def review_many() -> None:
+        while True:  # until the close refuses the next one
+            try:
+                outcome.append(assistant.review(dt.date(2027, 1, 1), duplicates=False, gaps=False))
+            except IndexClosed as exc:
+                outcome.append(exc)
+                return
+            finally:
+                first.set()
+
+    thread = threading.Thread(target=review_many)
+    thread.start()
+    first.wait(30)
+    assistant.close()
+    thread.join()
+    assert isinstance(outcome[-1], IndexClosed)
+    assert all(isinstance(o, IndexClosed) or o.items for o in outcome)

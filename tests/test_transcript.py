@@ -186,3 +186,22 @@ def test_huge_pastes_stay_fast_enough_for_typing():
     for piece in (" ", ":", "thanks", "客户：", "1", "[", "a."):
         focus(piece * 20_000)
     assert time.perf_counter() - started < 2.0
+
+
+def test_speaker_labels_with_a_name_and_a_time_before_the_colon_are_attributed():
+    chat = ("客户 张女士 14:05：我的门锁显示E40怎么办\n"
+            "客服 小李 14:06：您好，请问型号是？\n"
+            "客户 张女士 14:07：NW-L3\n")
+    f = focus(chat)
+    assert [(t.speaker, t.label) for t in f.turns] == [
+        ("customer", "客户 张女士"), ("agent", "客服 小李"), ("customer", "客户 张女士")]
+    assert "请问型号" not in f.full
+
+
+def test_a_name_first_given_with_its_role_keeps_that_role_when_written_alone():
+    chat = ("Agent (Tom): hello, how can I help?\n"
+            "Customer (Anna): my vacuum shows E12\n"
+            "Tom: did you clean the brush?\n"
+            "Anna: yes, it still stops after a minute\n")
+    assert [t.speaker for t in focus(chat).turns] == ["agent", "customer", "agent", "customer"]
+    assert focus(chat).text == "yes, it still stops after a minute"

@@ -97,7 +97,9 @@ def main(folder: str | None = None, index_dir: str | None = None) -> int:
     server.show_was_requested.connect(window.bring_to_front)
     window.tray = make_tray(window, app.windowIcon())
     window.show()
-    return app.exec()
+    code = app.exec()
+    window.ops.wait_for_done(10000)  # the closed folder's index is released on a pool thread: let it finish
+    return code
 
 
 if __name__ == "__main__":

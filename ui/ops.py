@@ -40,7 +40,7 @@ class Ops(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._running: set[QueryOp] = set()  # ops in flight: Qt holds no Python reference to them
+        self._running: set = set()  # ops and generator workers in flight: Qt holds no Python reference to them
         self._lanes: dict[str, QThreadPool] = {}
 
     def query(self, parent: QObject, op: Callable[[], Any]) -> "QueryOp":
@@ -66,6 +66,10 @@ class Ops(QObject):
         worker.yielded.connect(progress)
         worker.returned.connect(done)
         worker.errored.connect(failed or self.report_error)
+        # Held until it finishes: a cancelled worker still ends its generator on its thread, and
+        # its signals must outlive the session that dropped it.
+        self._running.add(worker)
+        worker.finished.connect(lambda: self._running.discard(worker))
         worker.start()
         return worker
 

@@ -134,7 +134,10 @@ class ReplyPanel(QWidget):
             return ()
         text_warnings = check_reply(self.filled_text(), customer_message=self.message,
                                     trusted_text=(reply.text, *self.trusted))
-        return text_warnings + tuple(w for w in reply.warnings if w.code.startswith("article_"))
+        # Kept from the engine: about the article, and whether the reply fits the message (the amount
+        # check depends on the agent's edits, so it is in the text checks above).
+        kept = tuple(w for w in reply.warnings if w.code.startswith(("article_", "fit_")) and w.code != "fit_amount")
+        return text_warnings + kept
 
     def _refresh(self) -> None:
         self.filled.setPlainText(self.filled_text())

@@ -52,7 +52,9 @@ class Badges(QObject):
             return badge(self.tr("affected by launch"), "#9a5b00")
         if "article_overdue" in codes:
             return badge(self.tr("review due"), "#9a5b00")
-        if "article_draft" in codes or "article_archived" in codes:
+        if "article_archived" in codes:
+            return badge(self.tr("archived"), "#5f6368")
+        if "article_draft" in codes:
             return badge(self.tr("draft"), "#5f6368")
         return badge(self.tr("fresh"), "#1e7d32")
 
@@ -61,7 +63,9 @@ class Badges(QObject):
         if not suggestion.confident:
             badges.append(badge(self.tr("closest match, check before use"), "#5f6368"))
         section = f' <span style="color:gray;">› {html.escape(suggestion.heading)}</span>' if suggestion.heading else ""
-        return (f'<b>{html.escape(suggestion.title)}</b>{section}<br>{" ".join(badges)}'
+        problem = (f'<br><span style="color:#3c5a99;">{html.escape(self.tr("For: %1").replace("%1", suggestion.problem))}'
+                   '</span>' if suggestion.problem else "")
+        return (f'<b>{html.escape(suggestion.title)}</b>{section}<br>{" ".join(badges)}{problem}'
                 f'<br><span style="color:#444;">{snippet_html(suggestion.snippet)}</span>')
 
 

@@ -22,6 +22,11 @@ class Wording(QObject):
             "article_draft": self.tr("Article is a draft"),
             "article_archived": self.tr("Article is archived"),
             "article_stale": self.tr("Article may be stale"),
+            "fit_code": self.tr("Different code"),
+            "fit_amount": self.tr("Different amount"),
+            "fit_order_state": self.tr("Order state contradicts the customer"),
+            "fit_language": self.tr("Other language"),
+            "fit_weak_match": self.tr("Weak match"),
         }
         return f"{labels.get(warning.code, warning.code)}: {warning.detail}"
 

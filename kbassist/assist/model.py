@@ -29,6 +29,7 @@ class ReplySuggestion:
     warnings: tuple[PreSendWarning, ...] = ()
     from_translation: bool = False  # taken from a translation of the article, in the message's language
     article_id: str = ""  # the article the reply is written in (the translation's id when from_translation)
+    copyable: bool = True  # False for an archived article's reply: the agent must choose to copy it anyway
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class Suggestion:
     replies: tuple[ReplySuggestion, ...] = ()
     warnings: tuple[PreSendWarning, ...] = ()  # about the article itself: stale, draft, hit by a launch
     confident: bool = True  # False when nothing answered the message confidently (see suggest())
+    problem: str = ""  # which of the chat's open problems this answers; "" when the message has one
+    archived: bool = False  # an archived article shown because it answers better than every live one
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,7 @@ class SuggestResult:
     confidence: float = 0.0
     event_id: int = 0  # history event, for `record_copy`; 0 when not logged
     took_ms: float = 0.0
+    problems: tuple[str, ...] = ()  # a chat's open problems, when more than one was searched
 
     @property
     def empty(self) -> bool:

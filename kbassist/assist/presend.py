@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from .fill import unfilled
+from .fit import amount_mismatch, code_mismatch, language_mismatch, state_mismatch
 from .pii import PiiMatch, digits, find_pii
 
 _CONTACT_KINDS = ("phone", "email", "id_card", "bank_card")
@@ -99,4 +100,22 @@ def check_reply(
         warnings.append(PreSendWarning(*_STATUS[article_status]))
     warnings.extend(_freshness_warning(code, detail) for code, detail in freshness)
     warnings.extend(_foreign_contact_data(text_after_fill, customer_message, trusted_text))
+    amounts = amount_mismatch(text_after_fill, customer_message, trusted_text)
+    if amounts:
+        warnings.append(PreSendWarning("fit_amount", amounts))
     return tuple(warnings)
+
+
+def check_fit(message: str, message_lang: str, reply_text: str, reply_lang: str, article_texts: Iterable[str], *,
+              confident: bool) -> tuple[PreSendWarning, ...]:
+    """Whether the reply fits what the customer said (see `fit`): warnings with `fit_` codes.
+
+    Computed once per suggestion, on the reply as written and its article: they do not change while
+    the agent fills placeholders (the amount check, which does, is part of `check_reply`).
+    """
+    found = (("fit_code", code_mismatch(message, reply_text, " ".join(article_texts))),
+             ("fit_order_state", state_mismatch(message, reply_text)),
+             ("fit_language", language_mismatch(message_lang, reply_lang)),
+             ("fit_weak_match", "" if confident else "nothing in the knowledge base answers the message "
+                                                     "confidently: check that this reply fits"))
+    return tuple(PreSendWarning(code, detail) for code, detail in found if detail)

@@ -9,6 +9,15 @@ customer's language, placeholders pre-filled (`fill`) and pre-send warnings
 (`presend`) including staleness (`review.freshness`). An article and its
 translation count as one suggestion, shown in the customer's language.
 
+A pasted chat that leaves two problems open (the lock's error, and "另外退款
+还没到账") is searched once per problem (`problems.open_problems`), and the
+suggestions alternate between them, each saying which problem it answers.
+An archived article that answers better than every live one is shown first,
+marked archived and not copyable by default, rather than silently hidden:
+the agent learns the policy changed. Each reply carries `fit_` warnings when
+it does not fit what the customer said (another error code, a contradicted
+order state, another language, a weak match: `presend.check_fit`).
+
 When nothing answers confidently, the closest articles are still returned,
 each marked `confident=False`, and the customer's question (not the whole
 paste) is logged, masked, as a content gap. An agent facing an odd question
@@ -33,11 +42,13 @@ from ..textutil import detect_lang
 from .fill import FillContext, fill, placeholders_for
 from .history import History
 from .model import ReplySuggestion, Suggestion, SuggestResult
-from .presend import PreSendWarning, check_reply
+from .presend import PreSendWarning, check_fit, check_reply
+from .problems import open_problems
 from .transcript import focus
 from .triage import Lexicon, Triage, triage
 
 CALM = Triage(escalate=False, score=0.0)
+SEARCHED_STATUSES = ("published", "archived")  # archived: shown only when it beats every live article
 
 
 class KnowledgeSource(Protocol):
@@ -45,7 +56,7 @@ class KnowledgeSource(Protocol):
 
     settings: Settings
 
-    def search(self, query: str, k: int = 5) -> SearchResult: ...
+    def search(self, query: str, k: int = 5, *, statuses: Iterable[str] = ...) -> SearchResult: ...
 
     def article(self, article_id: str) -> Article | None: ...
 
@@ -104,17 +115,44 @@ def suggest(source: KnowledgeSource, message: str, *, lexicon: Lexicon, k: int =
         return SuggestResult(message, "", "", CALM, no_answer=False)
     verdict = triage(focused.full or query, lexicon)
     lang = detect_lang(query)
-    result = source.search(query, k=k * 2)  # room for the translations that collapse below
+    problems = open_problems(focused.turns)
+    queries = problems if len(problems) > 1 else [query]
     context = _Context(source, message, lang, as_of or dt.date.today())
-    suggestions = tuple(
-        _suggestion(hit, article, context, confident=not result.no_answer)
-        for hit, article in _one_per_translation(result.hits, source, lang)[:k]
-    )
-    event_id = history.record_suggest(lang, verdict.escalate, result.no_answer, query) if history else 0
+    per_problem = []
+    for asked in queries:
+        result = source.search(asked, k=k * 2, statuses=SEARCHED_STATUSES)  # room for translations to collapse
+        problem = asked if len(queries) > 1 else ""
+        per_problem.append((result, [_suggestion(hit, article, context, not result.no_answer, problem)
+                                     for hit, article in _one_per_translation(_live_first(result.hits), source,
+                                                                              lang)[:k]]))
+    suggestions = _alternate([found for _, found in per_problem], max(k, len(queries)))
+    results = [result for result, _ in per_problem]
+    no_answer = all(r.no_answer for r in results)
+    searched = " / ".join(r.corrected or q for r, q in zip(results, queries))
+    event_id = history.record_suggest(lang, verdict.escalate, no_answer, searched) if history else 0
     return SuggestResult(
-        message, result.corrected or query, lang, verdict, result.no_answer, suggestions, result.confidence, event_id,
-        took_ms=round((time.perf_counter() - start) * 1000, 2),
+        message, searched, lang, verdict, no_answer, suggestions, max(r.confidence for r in results), event_id,
+        took_ms=round((time.perf_counter() - start) * 1000, 2), problems=tuple(problems) if len(queries) > 1 else (),
     )
+
+
+def _live_first(hits: Iterable[SearchHit]) -> list[SearchHit]:
+    """The live hits, and an archived one only where it ranks above every live one."""
+    kept: list[SearchHit] = []
+    for hit in hits:
+        if hit.status != "archived" or not any(h.status != "archived" for h in kept):
+            kept.append(hit)
+    return kept
+
+
+def _alternate(lists: list[list[Suggestion]], k: int) -> tuple[Suggestion, ...]:
+    """The best of each problem first, then the second of each, and so on; one entry per article."""
+    merged: list[Suggestion] = []
+    for rank in range(max(map(len, lists), default=0)):
+        for found in lists:
+            if rank < len(found) and all(s.article_id != found[rank].article_id for s in merged):
+                merged.append(found[rank])
+    return tuple(merged[:k])
 
 
 def _one_per_translation(hits: Iterable[SearchHit], source: KnowledgeSource,
@@ -143,11 +181,12 @@ def _one_per_translation(hits: Iterable[SearchHit], source: KnowledgeSource,
     return kept
 
 
-def _suggestion(hit: SearchHit, article: Article, context: _Context, confident: bool) -> Suggestion:
-    replies = tuple(_reply(reply, owner, context, borrowed) for reply, owner, borrowed in _ordered(article, context))
+def _suggestion(hit: SearchHit, article: Article, context: _Context, confident: bool, problem: str) -> Suggestion:
+    replies = tuple(_reply(reply, owner, article, context, borrowed, confident, problem)
+                    for reply, owner, borrowed in _ordered(article, context))
     return Suggestion(
         hit.id, hit.title, hit.path, hit.heading, hit.line, hit.score, hit.lang, hit.snippet,
-        replies, context.article_warnings(article), confident,
+        replies, context.article_warnings(article), confident, problem=problem, archived=article.status == "archived",
     )
 
 
@@ -171,7 +210,8 @@ def _ordered(article: Article, context: _Context) -> list[tuple[Reply, Article, 
     return [*borrowed, *matching, *others]
 
 
-def _reply(reply: Reply, owner: Article, context: _Context, borrowed: bool) -> ReplySuggestion:
+def _reply(reply: Reply, owner: Article, article: Article, context: _Context, borrowed: bool, confident: bool,
+           problem: str) -> ReplySuggestion:
     placeholders = placeholders_for(reply, FillContext(context.known, context.message))
     filled = fill(reply.text, {p.name: p.value for p in placeholders if p.value})
     warnings = check_reply(
@@ -181,6 +221,8 @@ def _reply(reply: Reply, owner: Article, context: _Context, borrowed: bool) -> R
         customer_message=context.message,
         trusted_text=(reply.text, *context.trusted),
     )
-    return ReplySuggestion(reply.title, reply.lang, reply.text, filled, reply.line, placeholders, warnings,
-                           from_translation=borrowed, article_id=owner.id)
+    fit = check_fit(problem or context.message, context.lang, reply.text, reply.lang,
+                    {article.title + "\n" + article.body, owner.title + "\n" + owner.body}, confident=confident)
+    return ReplySuggestion(reply.title, reply.lang, reply.text, filled, reply.line, placeholders, warnings + fit,
+                           from_translation=borrowed, article_id=owner.id, copyable=owner.status != "archived")
 

@@ -30,6 +30,11 @@ BRACKETED_TIME = re.compile(rf"[\[【(（][^\]】)）\n]{{0,30}}?{_TIME}[^\]】)
 BARE_TIME = re.compile(rf"^\s*(?:(?:{_DATE})\s*)?(?:[上下]午\s*)?{_TIME}\s*|^\s*(?:{_DATE})\s+")
 TRAILING_TIME = re.compile(rf"(?<!\s)\s+(?:(?:{_DATE})\s*)?{_TIME}\s*$")
 LABEL = re.compile(r"^(?P<label>[^:：\n]{1,30}?)\s*[:：](?!//|\d)\s*(?P<rest>.*)$")
+# A speaker with the time between name and colon: "客户 张女士 14:05：", "Tom 10:02 AM:".
+TIMED_LABEL = re.compile(rf"^(?P<label>[^:：\n]{{1,30}}?)\s+(?:(?:{_DATE})\s*)?{_TIME}\s*[:：](?!//|\d)\s*(?P<rest>.*)$")
+# Where the person sits in a role label: "Customer (Anna)", "小王(客服)", "客户 张女士", "Agent Tom".
+_PERSON_PLACES = (re.compile(r"[(（]\s*([^()（）]{1,20}?)\s*[)）]"), re.compile(r"^([^()（）]{1,12}?)\s*[(（]"),
+                  re.compile(r"\s(\S.{0,19})$"))
 
 _AGENT_WORDS = re.compile(
     r"客服|客户服务|售后|店小二|商家|机器人|小助手|"
@@ -146,13 +151,24 @@ def _role(label: str) -> str | None:
 
 def _split_label(line: str) -> tuple[str, str, str] | None:
     """(label, role, rest) when the line opens with a speaker, else None."""
-    m = LABEL.match(line)
-    if m:
+    for m in (TIMED_LABEL.match(line), LABEL.match(line)):
+        if not m:
+            continue
         label = TRAILING_TIME.sub("", BRACKETED_TIME.sub("", m.group("label"))).strip()
         role = _role(label)
         if role:
             return label, role, m.group("rest")
     return None
+
+
+def _person(label: str) -> str:
+    """The name in a role label ("Customer (Anna)" -> "anna", "客服 小李" -> "小李"), "" when none."""
+    for place in _PERSON_PLACES:
+        m = place.search(label)
+        name = m.group(1).strip() if m else ""
+        if name and not _AGENT_WORDS.fullmatch(name) and not _CUSTOMER_WORDS.fullmatch(name):
+            return name.lower()
+    return ""
 
 
 def _header(line: str, had_time: bool) -> tuple[str, str] | None:
@@ -196,13 +212,18 @@ def _raw_turns(message: str) -> list[list[str]]:
 
 
 def _resolve(groups: list[list[str]]) -> list[Turn]:
-    """Named speakers: the customer usually opens a chat; others are agents."""
+    """Named speakers: by the role their name was first given ("Customer (Anna)", then "Anna:"),
+    else the customer usually opens a chat and the others are agents."""
     has_customer = any(g[1] == CUSTOMER for g in groups)
     first_named = next((g[0] for g in groups if g[1] == "named"), None)
+    known = {}
+    for label, role, *_ in groups:
+        if role in (CUSTOMER, AGENT) and _person(label):
+            known.setdefault(_person(label), role)
     turns = []
     for label, role, *lines in groups:
         if role == "named":
-            role = CUSTOMER if (not has_customer and label == first_named) else AGENT
+            role = known.get(label.lower()) or (CUSTOMER if (not has_customer and label == first_named) else AGENT)
         text = _cut_signature(lines).strip()
         if text:
             turns.append(Turn(role or CUSTOMER, text, label))
@@ -223,7 +244,7 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in SENTENCE_END.split(text) if s and s.strip()]
 
 
-def _clean_sentence(sentence: str) -> str:
+def clean_sentence(sentence: str) -> str:
     """The sentence without greeting, emoji and sign-off; '' if nothing else is left."""
     s = EMOJI.sub("", sentence).strip()
     previous = None
@@ -247,7 +268,7 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _score(sentence: str) -> float:
+def request_score(sentence: str) -> float:
     score = 3.0 * bool(re.search(r"[?？]", sentence))
     score += 2.0 * min(len(_ASKING.findall(sentence)), 2)
     score += 1.5 * bool(_WANTING.search(sentence))
@@ -262,7 +283,7 @@ def _clip(text: str, limit: int) -> str:
 
 def _most_asking(parts: list[str]) -> list[str]:
     """Top request-like sentences within the budget, back in original order."""
-    ranked = sorted(range(len(parts)), key=lambda i: (-_score(parts[i]), -i))
+    ranked = sorted(range(len(parts)), key=lambda i: (-request_score(parts[i]), -i))
     chosen, used = [], 0
     for i in ranked:
         cost = count_tokens(parts[i])
@@ -273,7 +294,7 @@ def _most_asking(parts: list[str]) -> list[str]:
     return [parts[i] for i in sorted(chosen)]
 
 
-def _words(parts: list[str]) -> float:
+def words(parts: list[str]) -> float:
     """Roughly how many words: two CJK characters carry about one English word."""
     cjk, latin = cjk_share(" ".join(parts))
     return cjk / 2 + latin
@@ -288,12 +309,12 @@ def _latest(turns: list[Turn]) -> list[str]:
             if runs[-1]:
                 runs.append([])
             continue
-        runs[-1].extend(c for c in map(_clean_sentence, sentences(turn.text)) if c)
+        runs[-1].extend(c for c in map(clean_sentence, sentences(turn.text)) if c)
     runs = [run for run in runs if run]
     if not runs:
         return []
     kept = runs[-1]
-    if len(runs) > 1 and _words(kept) < SHORT_FOLLOW_UP:
+    if len(runs) > 1 and words(kept) < SHORT_FOLLOW_UP:
         kept = runs[-2] + kept
     budget, first = MAX_TOKENS, len(kept)
     while first > 1:

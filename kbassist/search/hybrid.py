@@ -185,7 +185,7 @@ class HybridSearcher:
             chunk = self._best_keyword_chunk(c.article_id, set(terms))
         heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
         return SearchHit(article.id, article.title, article.path, heading, line, round(c.score, 4),
-                         snippet(text, terms), article.lang, round(c.kw, 4), round(c.sem, 4))
+                         snippet(text, terms), article.lang, round(c.kw, 4), round(c.sem, 4), article.status)
 
 
     def _best_keyword_chunk(self, article_id: str, terms: set[str]):

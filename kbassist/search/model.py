@@ -18,6 +18,7 @@ class SearchHit:
     lang: str
     keyword_score: float = 0.0
     semantic_score: float = 0.0
+    status: str = "published"  # draft or archived when the search asked for those too
 
 
 @dataclass(frozen=True)

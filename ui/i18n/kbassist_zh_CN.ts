@@ -3,12 +3,12 @@
 <context>
     <name>AgentTab</name>
     <message>
-        <location filename="../agent_tab.py" line="118" />
+        <location filename="../agent_tab.py" line="119" />
         <source>Hand this conversation to a lead: %1</source>
         <translation>请将此对话转交组长处理：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="121" />
+        <location filename="../agent_tab.py" line="122" />
         <source>Nothing in the knowledge base answers this confidently. The closest articles are listed: check before using them.</source>
         <translation>知识库中没有能可靠回答此问题的文章。下面列出最接近的文章，使用前请核对。</translation>
     </message>
@@ -16,32 +16,37 @@
 <context>
     <name>Badges</name>
     <message>
-        <location filename="../results_view.py" line="38" />
+        <location filename="../results_view.py" line="50" />
         <source>expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="40" />
+        <location filename="../results_view.py" line="52" />
         <source>affected by launch</source>
         <translation>受新版本影响</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="42" />
+        <location filename="../results_view.py" line="54" />
         <source>review due</source>
         <translation>待复审</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="44" />
+        <location filename="../results_view.py" line="56" />
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <location filename="../results_view.py" line="58" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="45" />
+        <location filename="../results_view.py" line="59" />
         <source>fresh</source>
         <translation>最新</translation>
     </message>
     <message>
-        <location filename="../results_view.py" line="50" />
+        <location filename="../results_view.py" line="64" />
         <source>closest match, check before use</source>
         <translation>最接近的结果，使用前请核对</translation>
     </message>
@@ -49,127 +54,127 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="46" />
+        <location filename="../main_window.py" line="59" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="72" />
+        <location filename="../main_window.py" line="85" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="81" />
+        <location filename="../main_window.py" line="94" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="82" />
+        <location filename="../main_window.py" line="95" />
         <source>&amp;Open folder…</source>
         <translation>打开文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="83" />
+        <location filename="../main_window.py" line="96" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="84" />
+        <location filename="../main_window.py" line="97" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="86" />
+        <location filename="../main_window.py" line="99" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="87" />
+        <location filename="../main_window.py" line="100" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="101" />
         <source>&amp;Compact mode</source>
         <translation>紧凑模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="91" />
+        <location filename="../main_window.py" line="104" />
         <source>Always on &amp;top</source>
         <translation>窗口置顶(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="94" />
+        <location filename="../main_window.py" line="107" />
         <source>&amp;Review queue</source>
         <translation>复审队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="96" />
+        <location filename="../main_window.py" line="109" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="97" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="125" />
+        <location filename="../main_window.py" line="138" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="137" />
+        <location filename="../main_window.py" line="150" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="144" />
+        <location filename="../main_window.py" line="157" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="158" />
+        <location filename="../main_window.py" line="171" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="173" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="175" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="169" />
+        <location filename="../main_window.py" line="182" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="175" />
+        <location filename="../main_window.py" line="188" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="193" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="184" />
+        <location filename="../main_window.py" line="197" />
         <source>Keyword search only — semantic index paused</source>
         <translation>仅关键词搜索 — 语义索引已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="190" />
+        <location filename="../main_window.py" line="203" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="213" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -213,27 +218,27 @@
 <context>
     <name>ReplyPanel</name>
     <message>
-        <location filename="../reply_panel.py" line="59" />
+        <location filename="../reply_panel.py" line="72" />
         <source>Copy reply (Ctrl+Enter)</source>
         <translation>复制回复（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="63" />
+        <location filename="../reply_panel.py" line="76" />
         <source>Replies</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="95" />
+        <location filename="../reply_panel.py" line="108" />
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="100" />
+        <location filename="../reply_panel.py" line="113" />
         <source>Guessed from the message: please check</source>
         <translation>根据消息推测，请核对</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="102" />
+        <location filename="../reply_panel.py" line="115" />
         <source>Default from the article</source>
         <translation>文章中的默认值</translation>
     </message>
@@ -241,122 +246,122 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../review_tab.py" line="56" />
+        <location filename="../review_tab.py" line="74" />
         <source>Group by owner</source>
         <translation>按负责人分组</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="58" />
+        <location filename="../review_tab.py" line="76" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="66" />
+        <location filename="../review_tab.py" line="84" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="66" />
+        <location filename="../review_tab.py" line="84" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="66" />
+        <location filename="../review_tab.py" line="84" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="66" />
+        <location filename="../review_tab.py" line="84" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="83" />
+        <location filename="../review_tab.py" line="101" />
         <source>Open in editor</source>
         <translation>在编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="85" />
+        <location filename="../review_tab.py" line="103" />
         <source>Mark reviewed</source>
         <translation>标记为已复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="87" />
+        <location filename="../review_tab.py" line="105" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tab.py" line="90" />
+        <location filename="../review_tab.py" line="108" />
         <source>%n days</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="94" />
+        <location filename="../review_tab.py" line="112" />
         <source>Open launch note</source>
         <translation>打开发布说明</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="158" />
+        <location filename="../review_tab.py" line="176" />
         <source>Review</source>
         <translation>复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="159" />
+        <location filename="../review_tab.py" line="177" />
         <source>Review (%1)</source>
         <translation>复审（%1）</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="166" />
+        <location filename="../review_tab.py" line="184" />
         <source>No review yet: open a knowledge folder.</source>
         <translation>尚无复审结果：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="168" />
+        <location filename="../review_tab.py" line="186" />
         <source>As of %1: %2 articles need review · %3 snoozed</source>
         <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="193" />
+        <location filename="../review_tab.py" line="211" />
         <source>… %1 more: export the report for the full list</source>
         <translation>…… 另有 %1 篇：导出报告查看完整列表</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="240" />
+        <location filename="../review_tab.py" line="258" />
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="255" />
+        <location filename="../review_tab.py" line="273" />
         <source>Launch note %1 is not in the folder</source>
         <translation>文件夹中没有发布说明 %1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="269" />
+        <location filename="../review_tab.py" line="287" />
         <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
         <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="274" />
+        <location filename="../review_tab.py" line="292" />
         <source>Marked reviewed: %1</source>
         <translation>已标记为已复审：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="286" />
+        <location filename="../review_tab.py" line="304" />
         <source>Snoozed until %1: %2</source>
         <translation>已暂缓至 %1：%2</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="299" />
+        <location filename="../review_tab.py" line="317" />
         <source>Export review report</source>
         <translation>导出复审报告</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="300" />
+        <location filename="../review_tab.py" line="318" />
         <source>Web page (*.html);;Markdown (*.md)</source>
         <translation>网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="311" />
+        <location filename="../review_tab.py" line="329" />
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
@@ -427,17 +432,17 @@
 <context>
     <name>SendWarningsDialog</name>
     <message>
-        <location filename="../reply_panel.py" line="29" />
+        <location filename="../reply_panel.py" line="42" />
         <source>Check before sending</source>
         <translation>发送前请检查</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="30" />
+        <location filename="../reply_panel.py" line="43" />
         <source>This reply may not be ready to send:</source>
         <translation>此回复可能还不能发送：</translation>
     </message>
     <message>
-        <location filename="../reply_panel.py" line="33" />
+        <location filename="../reply_panel.py" line="46" />
         <source>Copy anyway</source>
         <translation>仍然复制</translation>
     </message>
@@ -445,124 +450,124 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="38" />
+        <location filename="../settings_dialog.py" line="52" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="41" />
+        <location filename="../settings_dialog.py" line="55" />
         <source>Automatic (by the folder's languages)</source>
         <translation>自动（根据文件夹的语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="42" />
+        <location filename="../settings_dialog.py" line="56" />
         <source>Built-in multilingual (Chinese + English)</source>
         <translation>内置多语言模型（中文 + 英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="43" />
+        <location filename="../settings_dialog.py" line="57" />
         <source>Packaged MiniLM (English only)</source>
         <translation>附带的 MiniLM（仅英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="44" />
+        <location filename="../settings_dialog.py" line="58" />
         <source>Local model folder…</source>
         <translation>本地模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="50" />
+        <location filename="../settings_dialog.py" line="64" />
         <source>default: the per-user data folder</source>
         <translation>默认：用户数据文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="51" />
+        <location filename="../settings_dialog.py" line="65" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="54" />
+        <location filename="../settings_dialog.py" line="68" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="59" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>Keep a private local log of suggestions (for content gaps)</source>
         <translation>在本地私密记录建议（用于发现内容缺口）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="61" />
+        <location filename="../settings_dialog.py" line="75" />
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="63" />
+        <location filename="../settings_dialog.py" line="77" />
         <source>Always on top</source>
         <translation>窗口置顶</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65" />
+        <location filename="../settings_dialog.py" line="79" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="69" />
+        <location filename="../settings_dialog.py" line="83" />
         <source>Embedder</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="70" />
-        <location filename="../settings_dialog.py" line="90" />
+        <location filename="../settings_dialog.py" line="84" />
+        <location filename="../settings_dialog.py" line="104" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="72" />
-        <location filename="../settings_dialog.py" line="96" />
+        <location filename="../settings_dialog.py" line="86" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>Index location</source>
         <translation>索引位置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="87" />
         <source>Default review interval</source>
         <translation>默认复审间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="74" />
+        <location filename="../settings_dialog.py" line="88" />
         <source>Agent name</source>
         <translation>客服姓名</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75" />
+        <location filename="../settings_dialog.py" line="89" />
         <source>Known placeholder values</source>
         <translation>已知占位符值</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="76" />
+        <location filename="../settings_dialog.py" line="90" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77" />
+        <location filename="../settings_dialog.py" line="91" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="78" />
+        <location filename="../settings_dialog.py" line="92" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="93" />
         <source>A language change applies at the next start.</source>
         <translation>语言更改将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="107" />
         <source>This folder does not look like a sentence-transformers model.</source>
         <translation>此文件夹看起来不是 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="105" />
+        <location filename="../settings_dialog.py" line="119" />
         <source>History cleared. Keep a private local log of suggestions</source>
         <translation>历史已清除。在本地私密记录建议</translation>
     </message>
@@ -683,37 +688,62 @@
         <translation>文章可能已过时</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="30" />
+        <location filename="../wording.py" line="25" />
+        <source>Different code</source>
+        <translation>代码不一致</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="26" />
+        <source>Different amount</source>
+        <translation>金额不一致</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="27" />
+        <source>Order state contradicts the customer</source>
+        <translation>订单状态与客户所述矛盾</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="28" />
+        <source>Other language</source>
+        <translation>语言不同</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="29" />
+        <source>Weak match</source>
+        <translation>匹配度低</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="35" />
         <source>anger</source>
         <translation>愤怒</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="31" />
+        <location filename="../wording.py" line="36" />
         <source>complaint threat</source>
         <translation>威胁投诉</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="32" />
+        <location filename="../wording.py" line="37" />
         <source>legal</source>
         <translation>法律</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="33" />
+        <location filename="../wording.py" line="38" />
         <source>wants to leave</source>
         <translation>想要退订/流失</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="34" />
+        <location filename="../wording.py" line="39" />
         <source>safety</source>
         <translation>安全</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="35" />
+        <location filename="../wording.py" line="40" />
         <source>repeat contact</source>
         <translation>重复联系</translation>
     </message>
     <message>
-        <location filename="../wording.py" line="36" />
+        <location filename="../wording.py" line="41" />
         <source>intensity</source>
         <translation>情绪强烈</translation>
     </message>

@@ -77,6 +77,9 @@ ZH = {
     "(no owner)": "（无负责人）", "Missing translation (info)": "缺少译文（提示）", "Drafts": "草稿",
     "Archived": "已归档", "Snoozed": "已暂缓", "&Review queue": "复审队列(&R)",
     "Automatic (by the folder's languages)": "自动（根据文件夹的语言）",
+    "archived": "已归档", "For: %1": "针对：%1", "Different code": "代码不一致", "Different amount": "金额不一致",
+    "Order state contradicts the customer": "订单状态与客户所述矛盾", "Other language": "语言不同",
+    "Weak match": "匹配度低",
 }
 
 
