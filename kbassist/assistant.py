@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -41,6 +42,7 @@ from .knowledge.model import Article
 from .jobs import Jobs
 from .review.part import EditorialReview
 from .search import spelling
+from .search import calibration
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
@@ -103,7 +105,9 @@ class Assistant:
         return ix
 
     def _bind(self, ix: IndexDir) -> None:
-        tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_confidence)
+        stored = calibration.from_json(ix.store.meta("calibration"))
+        threshold = stored.threshold if stored and not stored.default else self.settings.no_answer_confidence
+        tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning)
 
@@ -248,6 +252,7 @@ class Assistant:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
                                                    self._apply_articles)
+                    self._count_changes(len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
         if not change.empty or change.rebuilt:
@@ -331,6 +336,44 @@ class Assistant:
         self._scan_problems = diff.scan_problems
         self._ix = self._open_index()
         return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
+
+    # -- the no-answer threshold, calibrated on the folder ---------------------------
+    def calibrate(self, force: bool = False) -> calibration.Calibration | None:
+        """Measure this folder's no-answer threshold (see `search.calibration`) when it is missing or
+        stale: never measured, another embedder, or a RECALIBRATE_SHARE of the articles changed since.
+        Needs the semantic index complete; returns the calibration in use (None: not possible yet)."""
+        with self._write_lock:
+            store = self._ix.store
+            stored = calibration.from_json(store.meta("calibration"))
+            if not self.semantic_ready or len(self._ix.vectors or ()) == 0:
+                return stored
+            changed = int(store.meta("calibration_changes") or 0)
+            searchable = [a for a in self._articles.values() if a.searchable]
+            fresh = (stored is not None and store.meta("calibration_embedder") == store.meta("embedder")
+                     and changed < max(1, calibration.RECALIBRATE_SHARE * len(searchable)))
+            if fresh and not force:
+                return stored
+            self.embedder  # noqa: B018 - loaded before the probes are embedded
+            with self._reading():
+                measured = calibration.calibrate(
+                    self._searcher, [self._ix.store.article(a.id) or a for a in searchable], self._embed_query,
+                    lambda texts: np.asarray(self.embedder.embed(texts)), self.settings.no_answer_confidence)
+            store.set_meta("calibration", json.dumps(measured.as_dict()))
+            store.set_meta("calibration_embedder", store.meta("embedder") or "")
+            store.set_meta("calibration_changes", "0")
+            self._bind(self._ix)
+            return measured
+
+    @property
+    def calibration(self) -> calibration.Calibration | None:
+        """The folder's stored no-answer calibration, if it was measured."""
+        with self._reading():
+            return calibration.from_json(self._ix.store.meta("calibration"))
+
+    def _count_changes(self, articles: int) -> None:
+        if articles:
+            store = self._ix.store
+            store.set_meta("calibration_changes", str(int(store.meta("calibration_changes") or 0) + articles))
 
     def writing(self):
         """The write lock, for a caller that must read the index, change a file and re-index it as one step."""

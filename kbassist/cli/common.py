@@ -49,6 +49,8 @@ def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = 
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
     run_with_progress(assistant.jobs.build(), quiet)
     if warm_model:
+        assistant.calibrate()  # the folder's no-answer threshold, measured once and kept with the index
+    if warm_model:
         assistant.embedder.embed(["warm-up"])
     return assistant
 

@@ -65,11 +65,13 @@ def index(folder, index_dir, embedder, rebuild, as_json):
         click.echo(f"note: {notice}", err=True)
     change = run_with_progress(assistant.index(rebuild=True) if rebuild else assistant.jobs.build(), as_json)
     assistant.save_vector_snapshot()  # the next start reads the vectors from it
+    calibrated = assistant.calibrate()
     stats = assistant.stats()
     problems = assistant.problems()
     if as_json:
         emit_json({"added": change.added, "updated": change.updated, "removed": change.removed,
-                   "rebuilt": change.rebuilt, "stats": stats, "problems": problems})
+                   "rebuilt": change.rebuilt, "stats": stats, "problems": problems,
+                   "calibration": calibrated.as_dict() if calibrated else None})
         return
     click.echo(f"{stats['articles']} articles, {stats['chunks']} chunks "
                f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) in {stats['index_dir']}")
@@ -146,7 +148,8 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
         return [h.id for h in result.hits], result.no_answer, result.took_ms
 
     report = summarise(run_queries(items, run, lambda text: triage(text, lexicon).escalate))
-    report = {"mode": mode, **report}
+    calibrated = assistant.calibration
+    report = {"mode": mode, **report, "calibration": calibrated.as_dict() if calibrated else None}
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
         return

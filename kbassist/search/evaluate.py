@@ -120,12 +120,15 @@ def retrieval(records: Iterable[Scored]) -> dict:
 
 
 def no_answer_rates(records: Sequence[Scored]) -> dict:
-    """Precision and recall of the no-answer flag against out-of-scope records (empty `expected`)."""
+    """Precision and recall of the no-answer flag against out-of-scope records (empty `expected`), and
+    its false-alarm rate: the share of answerable records flagged (an agent told "nothing answers")."""
     flagged = [r for r in records if r.no_answer]
     oos = [r for r in records if not r.expected]
+    answerable = len(records) - len(oos)
     return {
         "precision": sum(1 for r in flagged if not r.expected) / len(flagged) if flagged else 0.0,
         "recall": sum(1 for r in oos if r.no_answer) / len(oos) if oos else 0.0,
+        "false_alarm_rate": sum(1 for r in flagged if r.expected) / answerable if answerable else 0.0,
         "oos_queries": len(oos),
     }
 
@@ -155,7 +158,7 @@ def summarise(outcomes: Sequence[Outcome]) -> dict:
     report = {
         "queries": len(outcomes),
         **{k: round(v, 4) for k, v in found.items() if k != "queries"},
-        "no_answer": {"precision": round(rates["precision"], 4), "recall": round(rates["recall"], 4)},
+        "no_answer": {key: round(rates[key], 4) for key in ("precision", "recall", "false_alarm_rate")},
         "latency_ms": {"p50": round(percentile(ms, 50), 2), "p95": round(percentile(ms, 95), 2)},
         "by_kind": {},
     }

@@ -76,7 +76,7 @@ class Tuning:
 
 
 @dataclass
-class _Candidate:
+class Candidate:
     article_id: str
     kw: float = 0.0
     kw_rank: int = 0
@@ -85,6 +85,19 @@ class _Candidate:
     sem_rank: int = 0
     sem_vid: int | None = None
     score: float = 0.0
+
+
+@dataclass
+class Ranking:
+    """A query's candidates, best first, with what the confidence needs."""
+
+    typed: str  # the query as given, whitespace collapsed
+    query: str  # as searched: spelling corrected
+    mode: str  # the mode that ran (semantic falls back to keyword without a model)
+    lang: str
+    terms: list[str]  # the analysed query terms of the keyword half ([] in semantic mode)
+    words: int  # query words, for the length allowance
+    candidates: list[Candidate]
 
 
 class HybridSearcher:
@@ -96,17 +109,32 @@ class HybridSearcher:
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters()) -> SearchResult:
         start = time.perf_counter()
+        ranking = self.rank(query, mode, filters)
+        ranked = ranking.candidates
+        confidence = self.confidence(ranking, ranked[0]) if ranked else 0.0
+        shared = ranking.terms or query_terms(self.keyword.analyzer, ranking.query)  # semantic mode: mark words too
+        hits = tuple(self._hit(c, shared) for c in ranked[:k])
+        took = (time.perf_counter() - start) * 1000
+        return SearchResult(ranking.typed, ranking.mode, round(took, 2),
+                            confidence < self.tuning.no_answer_confidence or not hits, hits, round(confidence, 4),
+                            ranking.query if ranking.query != ranking.typed else "")
+
+    def rank(self, query: str, mode: str = "hybrid", filters: Filters = Filters(),
+             vector: np.ndarray | None = None) -> Ranking:
+        """Every candidate article for `query`, scored and sorted, best first (`vector`: the query's,
+        when the caller has embedded it already)."""
         typed = collapse_ws(query)
         query = self.speller.correct(typed)
-        cands: dict[str, _Candidate] = {}
+        cands: dict[str, Candidate] = {}
         terms: list[str] = []
         if query and mode in ("hybrid", "keyword"):
             kw = self.keyword.search(query, limit=CANDIDATES * 3)
             terms = kw.terms
             for hit in kw.hits:
-                c = cands.setdefault(hit.article_id, _Candidate(hit.article_id))
+                c = cands.setdefault(hit.article_id, Candidate(hit.article_id))
                 c.kw, c.kw_terms = hit.score, hit.matched
-        vector = self.embed(query) if query and mode in ("hybrid", "semantic") else None
+        if vector is None and query and mode in ("hybrid", "semantic"):
+            vector = self.embed(query)
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
             found = self.vectors.search(vector, CANDIDATES * 3)
@@ -115,21 +143,17 @@ class HybridSearcher:
                 chunk_article = owners.get(vid)
                 if chunk_article is None:
                     continue
-                c = cands.setdefault(chunk_article, _Candidate(chunk_article))
+                c = cands.setdefault(chunk_article, Candidate(chunk_article))
                 if score > c.sem:
                     c.sem, c.sem_vid = score, vid
         ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
         query_lang = detect_lang(query)
         self._fuse(ranked, effective, terms, query_lang)
         ranked.sort(key=lambda c: c.score, reverse=True)
-        shared = terms or query_terms(self.keyword.analyzer, query)  # semantic mode: still mark the words
-        confidence = self._confidence(ranked[0], terms, effective, query_lang, len(shared)) if ranked else 0.0
-        hits = tuple(self._hit(c, shared) for c in ranked[:k])
-        took = (time.perf_counter() - start) * 1000
-        return SearchResult(typed, effective, round(took, 2), confidence < self.tuning.no_answer_confidence or not hits,
-                            hits, round(confidence, 4), query if query != typed else "")
+        words = len(terms or query_terms(self.keyword.analyzer, query))
+        return Ranking(typed, query, effective, query_lang, terms, words, ranked)
 
-    def _fuse(self, cands: list[_Candidate], mode: str, terms: list[str], query_lang: str) -> None:
+    def _fuse(self, cands: list[Candidate], mode: str, terms: list[str], query_lang: str) -> None:
         for rank, c in enumerate(sorted((c for c in cands if c.kw > 0), key=lambda c: -c.kw), 1):
             c.kw_rank = rank
         for rank, c in enumerate(sorted((c for c in cands if c.sem_vid is not None), key=lambda c: -c.sem), 1):
@@ -158,25 +182,25 @@ class HybridSearcher:
             else:
                 c.score = w * c.sem + (1 - w) * kw_norm
 
-    def _confidence(self, best: _Candidate, terms: list[str], mode: str, query_lang: str, words: int) -> float:
-        """How surely the best article answers: its closeness in meaning and its share of the query's
-        words, plus an allowance for a long message, whose chatter dilutes both (see `LENGTH_ALLOWANCE`)."""
-        coverage = _coverage(best, terms)
-        if mode == "keyword":
+    def confidence(self, ranking: Ranking, best: Candidate) -> float:
+        """How surely `best` answers: its closeness in meaning and its share of the query's words, plus
+        an allowance for a long message, whose chatter dilutes both (see `LENGTH_ALLOWANCE`)."""
+        coverage = _coverage(best, ranking.terms)
+        if ranking.mode == "keyword":
             match = coverage
-        elif mode == "semantic" or self._other_language(best, query_lang):
+        elif ranking.mode == "semantic" or self._other_language(best, ranking.lang):
             # An article in the other language shares no words with the query: its closeness in meaning
             # is all there is to go on.
             match = best.sem
         else:
             match = 0.7 * best.sem + 0.3 * coverage
-        return min(1.0, match + LENGTH_ALLOWANCE * math.log(max(1, words)))
+        return min(1.0, match + LENGTH_ALLOWANCE * math.log(max(1, ranking.words)))
 
-    def _other_language(self, c: _Candidate, query_lang: str) -> bool:
+    def _other_language(self, c: Candidate, query_lang: str) -> bool:
         """A Chinese article for an English query, or the reverse (a mixed one shares words with either)."""
         return {query_lang, self.articles[c.article_id].lang} == {"en", "zh"}
 
-    def _hit(self, c: _Candidate, terms: list[str]) -> SearchHit:
+    def _hit(self, c: Candidate, terms: list[str]) -> SearchHit:
         """The article with its best section: the closest in meaning, else the one with most query words."""
         article = self.articles[c.article_id]
         if c.sem_vid is not None and (c.sem >= 0.5 or not c.kw_terms):
@@ -196,7 +220,7 @@ class HybridSearcher:
                                            ch.kind == "section"))
 
 
-def _coverage(c: _Candidate, terms: list[str]) -> float:
+def _coverage(c: Candidate, terms: list[str]) -> float:
     """Share of the analysed query terms found in the candidate's best keyword chunk."""
     return len(c.kw_terms & set(terms)) / len(terms) if terms else 0.0
 
