@@ -31,7 +31,17 @@ import numpy as np
 from .assist.history import History
 from .assist.model import SuggestResult
 from .assist.triage import Lexicon, load_lexicon
-from .embed.embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
+from .embed.embedders import (
+    AUTO,
+    AUTO_CHOICES,
+    DualEmbedder,
+    Embedder,
+    HashEmbedder,
+    UseEmbedder,
+    choose_embedder,
+    embedder_name,
+    load_embedder,
+)
 from .errors import FolderNotFound, IndexClosed, Problem
 from .index.directory import IndexDir, default_index_dir
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
@@ -42,6 +52,7 @@ from .knowledge.model import Article
 from .jobs import Jobs
 from .review.part import EditorialReview
 from .search import spelling
+from .assist import escalation, escalation_model
 from .search import calibration
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
@@ -50,6 +61,7 @@ from .settings import Settings, data_dir, load_settings
 if TYPE_CHECKING:
     from .review import ReviewReport
 
+ESCALATION_MODEL = "escalation.npz"  # in the index directory, trained with the no-answer calibration
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 
 
@@ -77,6 +89,7 @@ class Assistant:
         self.embedder_setting = self._embedder_spec  # as asked for, `auto` unresolved: for worker processes
         self.embed_on_update = True  # False: updates do the keyword phase only; the caller embeds (in workers)
         self._model_lock = threading.Lock()
+        self._use: UseEmbedder | None = None  # the escalation models' own, when the folder's embedder has none
         self._write_lock = threading.RLock()
         # The keyword reader and the SQLite connection are shared: two searches stepping them at once
         # crashed the app at 10,000 articles. A search takes milliseconds, so they queue here.
@@ -197,7 +210,7 @@ class Assistant:
         dictionary and the triage lexicon."""
         self.embedder  # noqa: B018 - loads the model
         spelling.warm_up()
-        self.lexicon  # noqa: B018 - compiles the triage patterns (~0.3 s)
+        self.escalation  # noqa: B018 - compiles the triage patterns (~0.3 s) and loads the escalation models
 
     def load_model_in_background(self) -> None:
         """Start loading the model on a thread, to overlap the index update before a first search.
@@ -350,7 +363,8 @@ class Assistant:
             changed = int(store.meta("calibration_changes") or 0)
             searchable = [a for a in self._articles.values() if a.searchable]
             fresh = (stored is not None and store.meta("calibration_embedder") == store.meta("embedder")
-                     and changed < max(1, calibration.RECALIBRATE_SHARE * len(searchable)))
+                     and changed < max(1, calibration.RECALIBRATE_SHARE * len(searchable))
+                     and store.meta("escalation_model") == f"{self._exemplars.digest}|{self._meaning_embedder().name}")
             if fresh and not force:
                 return stored
             self.embedder  # noqa: B018 - loaded before the probes are embedded
@@ -361,8 +375,55 @@ class Assistant:
             store.set_meta("calibration", json.dumps(measured.as_dict()))
             store.set_meta("calibration_embedder", store.meta("embedder") or "")
             store.set_meta("calibration_changes", "0")
+            self._train_escalation(searchable)
             self._bind(self._ix)
             return measured
+
+    def _train_escalation(self, searchable: list[Article]) -> None:
+        """Train the escalation models on the exemplars and this folder's own questions (calm examples)."""
+        use = self._meaning_embedder()
+        texts = [t for a in searchable for t in (*a.questions, a.title)]
+        model = escalation.train_for_folder(self._exemplars, use.embed, use.name, texts)
+        model.save(self._ix.directory / ESCALATION_MODEL)
+        self._ix.store.set_meta("escalation_model", f"{self._exemplars.digest}|{use.name}")
+        self.__dict__.pop("_escalation_judge", None)  # rebuilt with the new models at the next use
+
+    def _meaning_embedder(self) -> Embedder:
+        """The multilingual embedder the escalation models read: the folder's USE, or one of their own."""
+        embedder = self.embedder
+        if isinstance(embedder, (UseEmbedder, HashEmbedder)):
+            return embedder
+        if isinstance(embedder, DualEmbedder):
+            return embedder.use
+        with self._model_lock:
+            if self._use is None:
+                self._use = UseEmbedder()
+            return self._use
+
+    @functools.cached_property
+    def _exemplars(self) -> escalation_model.Exemplars:
+        return escalation_model.load_exemplars()
+
+    @property
+    def escalation(self) -> escalation.Escalation:
+        """The escalation judge: the lexicon, with the folder's learned models once they are trained
+        and the model is loaded (until then the lexicon alone, not remembered)."""
+        judge = self.__dict__.get("_escalation_judge")
+        if judge is not None:
+            return judge
+        with self._reading():
+            stored = self._ix.store.meta("escalation_model")
+            model = None
+            if stored and self._embedder is not None and stored.startswith(self._exemplars.digest + "|"):
+                model = escalation_model.EscalationModel.load(self._ix.directory / ESCALATION_MODEL)
+        if model is None:
+            return escalation.Escalation(self.lexicon)
+        use = self._meaning_embedder()
+        positive, _ = escalation.exemplar_vectors(self._exemplars, use.embed, use.name)
+        judge = escalation.Escalation(self.lexicon, model, use.embed,
+                                      escalation.ExemplarIndex.build(self._exemplars, positive))
+        self.__dict__["_escalation_judge"] = judge
+        return judge
 
     @property
     def calibration(self) -> calibration.Calibration | None:
@@ -426,8 +487,8 @@ class Assistant:
         from .assist.suggest import suggest
 
         with self._reading():
-            return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
-                           as_of=as_of)
+            return suggest(self, message, judge=self.escalation.judge, k=k,
+                           history=self.history if log else None, as_of=as_of)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
         """Log that the agent copied a reply offered by suggestion `event_id`."""

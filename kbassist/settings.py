@@ -31,6 +31,11 @@ def config_dir() -> Path:
     return Path(os.environ.get("KBASSIST_CONFIG_DIR") or platformdirs.user_config_dir(APP))
 
 
+def cache_dir() -> Path:
+    """Per-user cache (derived data, safe to delete); KBASSIST_CACHE_DIR overrides it."""
+    return Path(os.environ.get("KBASSIST_CACHE_DIR") or platformdirs.user_cache_dir(APP))
+
+
 @dataclass(frozen=True)
 class Settings:
     embedder: str = "auto"  # by the folder's languages; or "use-multilingual", "minilm", "use+minilm", a folder

@@ -16,6 +16,8 @@ def isolated_user_dirs(tmp_path_factory, monkeypatch):
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("KBASSIST_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("KBASSIST_CONFIG_DIR", str(base / "config"))
+    # Derived data only (the escalation exemplars' vectors): shared by the run, computed once.
+    monkeypatch.setenv("KBASSIST_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "cache"))
     return base
 
 

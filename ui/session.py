@@ -142,6 +142,7 @@ class FolderSession(QObject):
                 yield Progress(0, 0, "loading model")
                 assistant.warm_up()  # the model and the triage lexicon, in this worker
             yield from assistant.jobs.embed(self.bulk_chunks)
+            assistant.calibrate()  # the folder's no-answer threshold: measured when missing or stale
             if not quiet:  # when the folder opens; not after each saved file (a full re-read if vectors changed)
                 assistant.save_vector_snapshot()  # the next start reads the vectors from it
 

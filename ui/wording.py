@@ -38,6 +38,12 @@ class Wording(QObject):
             "churn": self.tr("wants to leave"),
             "safety": self.tr("safety"),
             "repeat_contact": self.tr("repeat contact"),
+            "repeated_failure": self.tr("repeated failure"),
+            "chargeback": self.tr("chargeback"),
+            "vulnerable": self.tr("vulnerable customer"),
+            "privacy_breach": self.tr("privacy breach"),
+            "manager_demand": self.tr("asks for a manager"),
+            "money_loss": self.tr("money lost"),
             "intensity": self.tr("intensity"),
         }
         return f"{labels.get(reason.code, reason.code)} ({reason.evidence})"

@@ -32,7 +32,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from typing import Iterable, Protocol
+from typing import Callable, Iterable, Protocol
 
 from ..knowledge.model import Article, Reply
 from ..review.freshness import freshness, launch_notes
@@ -45,7 +45,7 @@ from .model import ReplySuggestion, Suggestion, SuggestResult
 from .presend import PreSendWarning, check_fit, check_reply
 from .problems import open_problems
 from .transcript import focus
-from .triage import Lexicon, Triage, triage
+from .triage import Triage
 
 CALM = Triage(escalate=False, score=0.0)
 SEARCHED_STATUSES = ("published", "archived")  # archived: shown only when it beats every live article
@@ -101,10 +101,11 @@ class _Context:
         return linked
 
 
-def suggest(source: KnowledgeSource, message: str, *, lexicon: Lexicon, k: int = 3,
+def suggest(source: KnowledgeSource, message: str, *, judge: Callable[[str], Triage], k: int = 3,
             history: History | None = None, as_of: dt.date | None = None) -> SuggestResult:
     """Triage, search and ready replies for one customer message; see the module docstring.
 
+    `judge`: the escalation verdict for the customer's side of the message (`Escalation.judge`).
     `history`: where to log the suggestion (None or disabled: not logged).
     `as_of`: the day staleness is judged on (default today).
     """
@@ -113,7 +114,7 @@ def suggest(source: KnowledgeSource, message: str, *, lexicon: Lexicon, k: int =
     query = focused.text.strip()
     if not query:
         return SuggestResult(message, "", "", CALM, no_answer=False)
-    verdict = triage(focused.full or query, lexicon)
+    verdict = judge(focused.full or query)
     lang = detect_lang(query)
     problems = open_problems(focused.turns)
     queries = problems if len(problems) > 1 else [query]

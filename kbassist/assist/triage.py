@@ -36,7 +36,7 @@ EVIDENCE_TERMS = 3
 class EscalationReason:
     """Why a message scored: a category code and the words that triggered it."""
 
-    code: str  # anger | complaint_threat | legal | churn | safety | repeat_contact | intensity
+    code: str  # a lexicon category (anger, legal, ...), an exemplar category (chargeback, ...) or intensity
     evidence: str
 
 
@@ -45,8 +45,9 @@ class Triage:
     """The verdict for one message; `reasons` are strongest first, intensity last."""
 
     escalate: bool
-    score: float
+    score: float  # the lexicon's
     reasons: tuple[EscalationReason, ...] = ()
+    probability: float = 0.0  # the learned models' (see assist.escalation); 0 without them
 
 
 @dataclass(frozen=True)

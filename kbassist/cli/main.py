@@ -141,13 +141,12 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
     items, problems = load_queries(queries)
     for p in problems:
         click.echo(f"warning: {p}", err=True)
-    lexicon, _ = load_lexicon(assistant.folder)
 
     def run(text: str):
         result = assistant.search(text, k=k, mode=mode)
         return [h.id for h in result.hits], result.no_answer, result.took_ms
 
-    report = summarise(run_queries(items, run, lambda text: triage(text, lexicon).escalate))
+    report = summarise(run_queries(items, run, lambda text: assistant.escalation.judge(text).escalate))
     calibrated = assistant.calibration
     report = {"mode": mode, **report, "calibration": calibrated.as_dict() if calibrated else None}
     if as_json:

@@ -27,6 +27,7 @@ def result_json(result: SuggestResult) -> dict:
     return {
         "escalate": result.triage.escalate,
         "escalation_reasons": plain(result.triage.reasons),
+        "escalation_probability": result.triage.probability,
         "no_answer": result.no_answer,
         "confidence": result.confidence,
         "query": result.query,

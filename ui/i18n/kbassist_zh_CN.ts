@@ -744,6 +744,36 @@
     </message>
     <message>
         <location filename="../wording.py" line="41" />
+        <source>repeated failure</source>
+        <translation>反复未解决</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="42" />
+        <source>chargeback</source>
+        <translation>拒付/退单</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="43" />
+        <source>vulnerable customer</source>
+        <translation>弱势客户</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="44" />
+        <source>privacy breach</source>
+        <translation>隐私泄露</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="45" />
+        <source>asks for a manager</source>
+        <translation>要求找主管</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="46" />
+        <source>money lost</source>
+        <translation>资金损失</translation>
+    </message>
+    <message>
+        <location filename="../wording.py" line="47" />
         <source>intensity</source>
         <translation>情绪强烈</translation>
     </message>

@@ -79,7 +79,9 @@ ZH = {
     "Automatic (by the folder's languages)": "自动（根据文件夹的语言）",
     "archived": "已归档", "For: %1": "针对：%1", "Different code": "代码不一致", "Different amount": "金额不一致",
     "Order state contradicts the customer": "订单状态与客户所述矛盾", "Other language": "语言不同",
-    "Weak match": "匹配度低",
+    "Weak match": "匹配度低", "repeated failure": "反复未解决", "chargeback": "拒付/退单",
+    "vulnerable customer": "弱势客户", "privacy breach": "隐私泄露", "asks for a manager": "要求找主管",
+    "money lost": "资金损失",
 }
 
 
