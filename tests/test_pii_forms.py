@@ -120,8 +120,8 @@ def full_width(value: str, wide: bool) -> str:
 FORMS = st.one_of(cn_mobiles(), foreign_phones(), cards(), id_numbers(), ibans(), emails())
 ZH_TEXT = st.sampled_from(["您好，", "我的快递还没到，", "麻烦帮我查一下，", ""])
 EN_TEXT = st.sampled_from(["Hi there, ", "My parcel is late. ", "Please check: ", ""])
-TEMPLATES = st.sampled_from(["{before}我的信息：{value}，谢谢", "{before}{value}", "{before}contact {value} please",
-                             "{before}联系我 {value}。", "{before}details ({value})"])
+TEMPLATES = st.sampled_from(["{before}我的信息：{value}，谢谢", "{before}{value}",
+                             "{before}contact {value} please", "{before}联系我 {value}。", "{before}details ({value})"])
 
 
 @settings(max_examples=300, deadline=None)

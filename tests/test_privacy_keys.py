@@ -52,7 +52,7 @@ def test_without_a_working_keyring_the_key_goes_to_a_private_file_with_a_warning
     assert again.key == first.key and not again.warning
 
 
-def test_a_keyring_that_does_not_answer_is_given_up_on(tmp_path):
+def test_a_keyring_that_does_not_answer_is_given_up_on_and_its_late_answer_stores_nothing(tmp_path):
     backend = HangingKeyring()
     keyring.set_keyring(backend)
     try:
@@ -61,6 +61,9 @@ def test_a_keyring_that_does_not_answer_is_given_up_on(tmp_path):
         backend.release.set()
     assert "did not answer within 0.2 s" in found.warning
     assert (tmp_path / KEY_FILE).exists()
+    for late in [t for t in threading.enumerate() if t.name == "keyring"]:
+        late.join(5)
+    assert backend.secrets == {}
 
 
 def test_an_existing_key_file_wins_over_a_keyring_that_appears_later(tmp_path, memory_keyring):

@@ -92,8 +92,10 @@ def _write_key_file(path: Path) -> bytes:
     return key
 
 
-def _key_from_keyring() -> bytes:
-    """The key in the keyring, stored there first if missing; LookupError when there is no real keyring."""
+def _key_from_keyring(given_up: threading.Event) -> bytes:
+    """The key in the keyring, stored there first if missing; LookupError when there is no real keyring.
+
+    A call that answers after `load_key` has given up on it (and made a key file) stores nothing."""
     import keyring
     from keyring.backends import chainer, fail, null
 
@@ -101,23 +103,27 @@ def _key_from_keyring() -> bytes:
     if isinstance(backend, (fail.Keyring, null.Keyring)) or (
             isinstance(backend, chainer.ChainerBackend) and not backend.backends):
         raise LookupError(f"{type(backend).__module__}.{type(backend).__name__}")
-    stored = keyring.get_password(SERVICE, ACCOUNT)
+    stored = backend.get_password(SERVICE, ACCOUNT)
     if stored is None:
-        keyring.set_password(SERVICE, ACCOUNT, _encode(new_key()))
-        stored = keyring.get_password(SERVICE, ACCOUNT)  # what a concurrent first start stored wins for both
+        if given_up.is_set():
+            raise TimeoutError("answered too late")
+        backend.set_password(SERVICE, ACCOUNT, _encode(new_key()))
+        stored = backend.get_password(SERVICE, ACCOUNT)  # what a concurrent first start stored wins for both
     key = _decode(stored or "")
     if key is None:
         raise ValueError("the keyring entry is not a key")
     return key
 
 
-def _with_timeout(call: Callable[[], bytes], timeout_s: float) -> tuple[bytes | None, str]:
-    """`call()` on a daemon thread: (result, "") or (None, why it gave none)."""
+def _with_timeout(call: Callable[[threading.Event], bytes], timeout_s: float) -> tuple[bytes | None, str]:
+    """`call(given_up)` on a daemon thread: (result, "") or (None, why it gave none); `given_up` is set
+    when the wait is over, so a late answer can tell."""
     outcome: dict[str, object] = {}
+    given_up = threading.Event()
 
     def run() -> None:
         try:
-            outcome["value"] = call()
+            outcome["value"] = call(given_up)
         except Exception as exc:  # noqa: BLE001 - keyring backends raise anything (D-Bus, OS errors)
             outcome["error"] = exc
 
@@ -125,6 +131,7 @@ def _with_timeout(call: Callable[[], bytes], timeout_s: float) -> tuple[bytes | 
     worker.start()
     worker.join(timeout_s)
     if worker.is_alive():
+        given_up.set()
         return None, f"the keyring did not answer within {timeout_s:g} s"
     if "error" in outcome:
         error = outcome["error"]
