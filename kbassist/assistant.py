@@ -331,7 +331,7 @@ class Assistant(EditorialReview):
 
     @functools.cached_property
     def history(self) -> History:
-        """The private suggestion log in the data directory; a no-op when logging is off."""
+        """The private suggestion log in the data directory; nothing new is written when logging is off."""
         return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled,
                        retention_days=lambda: self.settings.history_retention_days)
 
