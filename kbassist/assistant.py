@@ -503,8 +503,9 @@ class Assistant:
 
     @functools.cached_property
     def history(self) -> History:
-        """The private suggestion log in the data directory; a no-op when logging is off."""
-        return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled)
+        """The private suggestion log in the data directory; nothing new is written when logging is off."""
+        return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled,
+                       retention_days=lambda: self.settings.history_retention_days)
 
     def article(self, article_id: str) -> Article | None:
         """The whole article (body, sections, replies), read from the index; None once the folder is closed."""

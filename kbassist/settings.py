@@ -18,6 +18,7 @@ import platformdirs
 
 from .atomic import replacing
 from .errors import Problem
+from .privacy.files import private_dir
 
 APP = "kbassist"
 
@@ -44,6 +45,7 @@ class Settings:
     agent_name: str = ""
     known_values: dict = field(default_factory=dict)  # placeholder name -> value (company, hotline...)
     logging_enabled: bool = True
+    history_retention_days: int = 90  # the log's rows older than this are deleted (issue #18)
     always_on_top: bool = False
     ui_language: str = ""  # empty: follow the system locale
     fusion: str = "blend"
@@ -92,7 +94,8 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Atomically, 0600 in a 0700 folder: known values may name people (the agent, customers' companies)."""
     path = Path(path) if path else settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
     with replacing(path, "w", encoding="utf-8") as fh:
         json.dump(dataclasses.asdict(settings), fh, ensure_ascii=False, indent=2)

@@ -31,10 +31,11 @@ def test_email_is_masked_next_to_chinese_text():
     assert mask("邮箱li.ming@example.com谢谢") == "邮箱[email]谢谢"
 
 
-def test_id_card_needs_a_valid_checksum():
+def test_id_card_is_found_by_checksum_or_by_shape_with_a_wrong_check_digit():
     assert kinds(f"身份证 {VALID_ID}") == ["id_card"]
     assert mask(f"身份证 {VALID_ID.lower()}") == "身份证 [id]"
-    assert "id_card" not in kinds("身份证 110105194912310021")  # wrong check digit
+    assert kinds("身份证 110105194912310021") == ["id_card"]  # wrong check digit: a typo is still someone's ID
+    assert "id_card" not in kinds("ref 990105194912310021")  # no such province
 
 
 def test_bank_card_needs_luhn_and_may_have_spaces():
@@ -48,8 +49,14 @@ def test_card_followed_by_phone_yields_both():
 
 
 def test_dates_timestamps_and_order_numbers_are_not_personal_data():
-    text = "2026-11-20 10:32:05 [10:32] 订单号 2026112012345, order #4111111111111111"
+    text = "2026-11-20 10:32:05 [10:32] 订单号 2026112012345, order #20261120123, 2026-05-12 10点下单"
     assert find_pii(text) == ()
+
+
+def test_a_card_or_mobile_introduced_as_an_order_id_is_still_personal_data():
+    text = "order #4111111111111111, 订单号13812345678"
+    assert mask(text) == "order #[card], 订单号[phone]"
+    assert find_order_ids(text) == ()
 
 
 def test_names_after_introductions_are_found_in_both_languages():

@@ -64,6 +64,7 @@ def test_written_report_groups_articles_by_owner_and_by_reason(cli, kb, tmp_path
     result = run(cli, kb, "--as-of", D, "--embedder", "none", "--out", out, state=tmp_path / "state")
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
+    assert out.stat().st_mode & 0o777 == 0o600  # content gaps quote (masked) customer messages
     for expected in ("By reason", "By owner", "ana (1)", "bo (1)", "review_overdue", "broken_link",
                      "Old card article", "Missing translation", "Drafts"):
         assert expected in text

@@ -72,6 +72,7 @@ class AgentTab(QWidget):
 
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
+        self.preview.set_folder(assistant.folder if assistant else None)
         self.refresh()
 
     def set_compact(self, compact: bool) -> None:

@@ -227,7 +227,8 @@ class MainWindow(QMainWindow):
 
         def collect() -> list[Problem]:
             notices = [Problem(str(assistant.folder), 0, notice, "info") for notice in assistant.notices]
-            return [*assistant.problems(), *notices]
+            # Opening the history log at start enforces its retention and reports a lost key.
+            return [*assistant.problems(), *assistant.history.open_existing(), *notices]
 
         self.ops.query(self, collect).success(show).run_in_background()
 

@@ -5,18 +5,27 @@ things Qt's rich text needs: heading ids become `<a name>` anchors (Qt
 scrolls to those, not to ids), and a reply fence's info string
 (`reply title="..."`), which Python-Markdown does not accept, is shortened
 so the block still renders as code.
+
+An article is text from a shared folder, and Markdown lets it name any
+image: `![x](file:///etc/passwd)`, `<img src="/home/me/.ssh/id_rsa">`, a
+remote URL that would tell a server who reads what. The preview loads
+images and style sheets only from files inside the knowledge folder
+(symlinks resolved), and nothing from the network. Everything else gets a
+blank: returning "nothing" is not enough, because Qt then reads a local
+file itself, and an image that does not decode is loaded again by name.
 """
 from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import markdown
 from markdown.extensions.toc import slugify_unicode
 
 from kbassist.knowledge.model import Article
 
-from .qt import QTextBrowser
+from .qt import QImage, QTextBrowser, QTextDocument, QUrl
 
 _REPLY_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*reply\b.*$", re.M)
 _HEADING_ID = re.compile(r'<h(\d) id="([^"]+)">')
@@ -51,16 +60,52 @@ def _convert(text: str) -> tuple[str, dict[str, str]]:
     return body, _anchors(md.toc_tokens)
 
 
+def _blank_image() -> QImage:
+    image = QImage(1, 1, QImage.Format_ARGB32)
+    image.fill(0)
+    return image
+
+
+def local_file(url: QUrl, folder: Path | None, article_dir: Path | None) -> Path | None:
+    """The file inside `folder` that `url` names (relative to the article's own folder), else None."""
+    if folder is None or article_dir is None or url.scheme() not in ("", "file") or url.host():
+        return None
+    name = url.toLocalFile() if url.scheme() == "file" else url.path()
+    if not name:
+        return None
+    path = (article_dir / name).resolve()  # an absolute name stays absolute
+    return path if path.is_relative_to(folder) and path.is_file() else None
+
+
 class Preview(QTextBrowser):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.document().setDefaultStyleSheet(_STYLE)
         self.article_id: str | None = None
+        self.folder: Path | None = None
+        self._article_dir: Path | None = None
+
+    def set_folder(self, folder: str | Path | None) -> None:
+        """The knowledge folder: the only place images and style sheets are read from."""
+        self.folder = Path(folder).resolve() if folder else None
+
+    def loadResource(self, kind: int, url: QUrl):  # noqa: N802 - Qt's name
+        """Every image and style sheet the article names comes through here: see the module docstring."""
+        path = local_file(url, self.folder, self._article_dir)
+        if kind == QTextDocument.ImageResource:
+            image = QImage()
+            if path is not None:
+                image.loadFromData(path.read_bytes())
+            return image if not image.isNull() else _blank_image()
+        if kind == QTextDocument.StyleSheetResource and path is not None:
+            return path.read_text(encoding="utf-8", errors="replace")
+        return ""
 
     def show_article(self, article: Article | None, heading: str = "", warnings=()) -> None:
         """Render `article` (None clears) and scroll to `heading` when it has one."""
         self.article_id = article.id if article else None
+        self._article_dir = (self.folder / article.path).parent if article and self.folder else None
         if article is None:
             self.clear()
             return

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from kbassist.assistant import Assistant
+from kbassist.atomic import replacing
 from kbassist.jobs import WorkerStopped
 from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, to_markdown
 
@@ -322,7 +323,8 @@ class ReviewTab(QWidget):
 
         def write() -> Path:
             text = to_markdown(report) if target.suffix.lower() in (".md", ".markdown") else to_html(report)
-            target.write_text(text, encoding="utf-8")
+            with replacing(target, "w", encoding="utf-8") as out:  # 0600: content gaps quote customers
+                out.write(text)
             return target
 
         self.ops.query(self, write).success(lambda saved: self.status_did_change.emit(

@@ -3,7 +3,8 @@
 The dialog edits a copy of `kbassist.settings.Settings`; the window saves it
 with `save_settings` and applies it. A model folder is checked when chosen
 (it must look like a sentence-transformers folder) so a typo shows here,
-not later as a failed index.
+not later as a failed index. "Clear history" erases the private log at once
+(after a confirmation), through the same engine call as `kbassist history --clear`.
 """
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from .qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -43,6 +45,25 @@ def parse_values(text: str) -> dict[str, str]:
     """`name = value` per line."""
     pairs = (line.split("=", 1) for line in text.splitlines() if "=" in line)
     return {name.strip(): value.strip() for name, value in pairs if name.strip()}
+
+
+class ClearHistoryDialog(QMessageBox):
+    """Erasing cannot be undone: ask, with Cancel as the default."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Warning)
+        self.setWindowTitle(self.tr("Clear history"))
+        self.setText(self.tr("Erase the private log of suggestions on this computer?"))
+        self.setInformativeText(self.tr("Every logged suggestion and unanswered message is deleted. "
+                                        "This cannot be undone."))
+        self.setStandardButtons(QMessageBox.Yes | QMessageBox.Cancel)
+        self.button(QMessageBox.Yes).setText(self.tr("Erase"))
+        self.setDefaultButton(QMessageBox.Cancel)
+
+    @classmethod
+    def confirm(cls, parent: QWidget) -> bool:
+        return cls(parent).exec() == QMessageBox.Yes
 
 
 class SettingsDialog(QDialog):
@@ -72,8 +93,10 @@ class SettingsDialog(QDialog):
         self.known.setMaximumHeight(90)
         self.logging = QCheckBox(self.tr("Keep a private local log of suggestions (for content gaps)"),
                                  checked=settings.logging_enabled)
-        clear = QPushButton(self.tr("Clear history"))
-        clear.clicked.connect(self._clear_history)
+        self.retention = QSpinBox(minimum=1, maximum=3650, value=settings.history_retention_days,
+                                  suffix=self.tr(" days"))
+        self.clear_button = QPushButton(self.tr("Clear history"))
+        self.clear_button.clicked.connect(self._clear_history)
         self.on_top = QCheckBox(self.tr("Always on top"), checked=settings.always_on_top)
         self.language = QComboBox()
         for code, name in zip(LANGUAGES, (self.tr("System"), "English", "简体中文")):
@@ -87,7 +110,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default review interval"), self.review_days)
         form.addRow(self.tr("Agent name"), self.agent_name)
         form.addRow(self.tr("Known placeholder values"), self.known)
-        form.addRow(self.tr("History"), _row(self.logging, clear))
+        form.addRow(self.tr("History"), _row(self.logging, self.clear_button))
+        form.addRow(self.tr("Keep history for"), self.retention)
         form.addRow(self.tr("Window"), self.on_top)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow("", QLabel(self.tr("A language change applies at the next start.")))
@@ -112,10 +136,10 @@ class SettingsDialog(QDialog):
             self.index_root.setText(folder)
 
     def _clear_history(self) -> None:
-        assistant = self.assistant
-        op = (lambda: assistant.history.clear()) if assistant else \
-            (lambda: History(default_history_path()).clear())
-        self.ops.query(self, op).success(lambda _r: self.logging.setText(
+        if not ClearHistoryDialog.confirm(self):
+            return
+        log = self.assistant.history if self.assistant else History(default_history_path())
+        self.ops.query(self, log.clear).success(lambda _r: self.logging.setText(
             self.tr("History cleared. Keep a private local log of suggestions"))).run_in_background()
 
     def result_settings(self) -> Settings:
@@ -126,6 +150,7 @@ class SettingsDialog(QDialog):
             embedder=embedder, index_root=self.index_root.text().strip(),
             review_every_days=self.review_days.value(), agent_name=self.agent_name.text().strip(),
             known_values=parse_values(self.known.toPlainText()), logging_enabled=self.logging.isChecked(),
+            history_retention_days=self.retention.value(),
             always_on_top=self.on_top.isChecked(), ui_language=self.language.currentData(),
         )
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from kbassist.atomic import replacing
+from kbassist.privacy.files import private_dir
 from kbassist.settings import config_dir
 
 log = logging.getLogger(__name__)
@@ -52,8 +53,8 @@ def load_state() -> UiState:
 
 
 def save_state(state: UiState) -> None:
+    """Atomically, 0600 in the private config dir: recent folders say what the user works on."""
     path = state_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(state), ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    private_dir(path.parent)
+    with replacing(path, "w", encoding="utf-8") as out:
+        json.dump(asdict(state), out, ensure_ascii=False, indent=2)

@@ -3,13 +3,21 @@
 Editors want to know which questions the knowledge base could not answer and
 which replies get used. That needs a log, but customer messages are personal
 data, so the log keeps counts and flags for every suggestion and text only
-for unanswered messages, masked by `pii.mask` before it touches the disk.
-Deleted rows are overwritten (`secure_delete`) and `clear()` vacuums, so a
-cleared log holds no old text in free pages. Disabled means no file at all.
+for unanswered messages: masked by `pii.mask`, then sealed with the data key
+(`privacy.crypto`, the key from `privacy.keys`) before it touches the disk.
+The file and its folder are the user's alone (0600 / 0700). Rows older than
+the retention period (`Settings.history_retention_days`) are deleted when
+the log opens and again once a day while it is written to. Deleted rows are
+overwritten (`secure_delete`) and `clear()` vacuums and removes set-aside
+copies, so a cleared log holds no old text, sealed or not.
+
+`enabled` is whether new suggestions are logged: a disabled log creates no
+file, but what an earlier session kept can still be read, exported and
+cleared (the user's right to see and erase it does not depend on the switch).
 
 A log that will not open is not a reason to stop helping the agent: a
-corrupt file is moved aside to `.bad`, a fresh one started, and a `Problem`
-recorded for the UI to show.
+corrupt file, or one sealed with a key this machine no longer has, is moved
+aside to `.bad`, a fresh one started, and a `Problem` recorded for the UI.
 """
 from __future__ import annotations
 
@@ -22,10 +30,16 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import Problem
+from ..privacy.crypto import CannotDecrypt, Cipher
+from ..privacy.files import private_dir, private_file
+from ..privacy.keys import DataKey, load_key
 from ..settings import data_dir
 from .pii import mask
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 1: message was masked plain text; 2: sealed
+DEFAULT_RETENTION_DAYS = 90
+PURGE_EVERY = dt.timedelta(days=1)
+_MESSAGE = b"history.events.message"  # associated data: a sealed message opens only in its own column
 _SCHEMA = """
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -33,7 +47,7 @@ CREATE TABLE events (
     lang TEXT NOT NULL,
     escalated INTEGER NOT NULL,
     no_answer INTEGER NOT NULL,
-    message TEXT
+    message BLOB
 );
 CREATE TABLE copies (
     id INTEGER PRIMARY KEY,
@@ -44,6 +58,7 @@ CREATE TABLE copies (
 );
 CREATE INDEX events_time ON events(time);
 """
+_META = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
 
 
 def default_history_path() -> Path:
@@ -62,6 +77,28 @@ class LoggedMessage:
 
 
 @dataclass(frozen=True)
+class LoggedCopy:
+    """A reply the agent copied after a suggestion."""
+
+    time: dt.datetime  # UTC
+    article_id: str
+    reply_title: str
+
+
+@dataclass(frozen=True)
+class LoggedEvent:
+    """One logged suggestion as kept: flags, the masked text when nothing answered it, the copies."""
+
+    event_id: int
+    time: dt.datetime  # UTC
+    lang: str
+    escalated: bool
+    no_answer: bool
+    text: str | None
+    copies: tuple[LoggedCopy, ...] = ()
+
+
+@dataclass(frozen=True)
 class HistoryStats:
     suggestions: int = 0
     escalated: int = 0
@@ -70,51 +107,126 @@ class HistoryStats:
     by_lang: tuple[tuple[str, int], ...] = ()  # (lang, suggestions), most first
 
 
+class _SealedWithAnotherKey(Exception):
+    """The file's key id is not the current key's."""
+
+
 def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc)
 
 
 class History:
-    """The log at `path`, created on first write; every method is a no-op when disabled."""
+    """The log at `path`, created on first write (see the module docstring)."""
 
     def __init__(self, path: str | os.PathLike, enabled: bool = True,
-                 clock: Callable[[], dt.datetime] = _utc_now) -> None:
+                 clock: Callable[[], dt.datetime] = _utc_now, *,
+                 retention_days: int | Callable[[], int] = DEFAULT_RETENTION_DAYS,
+                 key: Callable[[], DataKey] = load_key) -> None:
+        """`retention_days`: a number, or a function read at each purge (settings change while
+        the app runs); `key`: where the data key comes from (tests pass their own)."""
         self.path = Path(path)
         self.enabled = enabled
         self.problems: list[Problem] = []
+        self.key_location = ""  # "keyring" or the key file, once the key is loaded
         self._clock = clock
+        self._retention = retention_days if callable(retention_days) else (lambda: retention_days)
+        self._load_key = key
+        self._cipher: Cipher | None = None
         self._conn: sqlite3.Connection | None = None
+        self._purged_at = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         self._lock = threading.Lock()  # suggestions are logged from worker threads
 
     # -- opening -------------------------------------------------------------
+    def open_existing(self) -> list[Problem]:
+        """Open the log if there is one, as the app does at start: what is past retention goes
+        now, and a lost key is reported before the first suggestion. Returns the problems."""
+        if self.path.exists():
+            with self._lock:
+                self._db()
+        return list(self.problems)
+
+    def _cipher_now(self) -> Cipher:
+        if self._cipher is None:
+            data_key = self._load_key()
+            self.key_location = data_key.where
+            if data_key.warning:
+                self.problems.append(Problem(data_key.where, 0, data_key.warning))
+            self._cipher = Cipher(data_key.key)
+        return self._cipher
+
     def _connect(self) -> sqlite3.Connection:
+        private_file(self.path)
         conn = sqlite3.connect(self.path, check_same_thread=False)
         try:
             conn.execute("PRAGMA secure_delete = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
-                conn.executescript(_SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+                conn.executescript(_SCHEMA + _META + f"PRAGMA user_version = {SCHEMA_VERSION};")
+            elif version == 1:
+                self._seal_version_1(conn)
             elif version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"unknown history schema version {version}")
-            conn.execute("SELECT count(*) FROM events JOIN copies ON 0").fetchone()
-        except sqlite3.DatabaseError:
+            conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0").fetchone()
+            self._check_key(conn)
+        except (sqlite3.DatabaseError, _SealedWithAnotherKey):
             conn.close()
             raise
         return conn
 
+    def _seal_version_1(self, conn: sqlite3.Connection) -> None:
+        """A log from before encryption: seal its masked texts, then vacuum the plain ones away."""
+        cipher = self._cipher_now()
+        with conn:
+            conn.execute(_META)
+            rows = conn.execute("SELECT id, message FROM events WHERE message IS NOT NULL").fetchall()
+            conn.executemany("UPDATE events SET message = ? WHERE id = ?",
+                             [(cipher.seal(text, _MESSAGE), event_id) for event_id, text in rows])
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("VACUUM")
+
+    def _check_key(self, conn: sqlite3.Connection) -> None:
+        key_id = self._cipher_now().key_id
+        row = conn.execute("SELECT value FROM meta WHERE name = 'key_id'").fetchone()
+        if row is None:
+            with conn:
+                conn.execute("INSERT INTO meta (name, value) VALUES ('key_id', ?)", (key_id,))
+        elif row[0] != key_id:
+            raise _SealedWithAnotherKey()
+
     def _db(self) -> sqlite3.Connection:
         if self._conn is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(self.path.parent)
             try:
                 self._conn = self._connect()
             except sqlite3.DatabaseError as exc:
-                bad = self.path.with_name(self.path.name + ".bad")
-                os.replace(self.path, bad)
-                self.problems.append(Problem(
-                    str(self.path), 0, f"history log was unreadable ({exc}); moved to {bad.name}, started a new one"
-                ))
-                self._conn = self._connect()
+                self._start_afresh(f"history log was unreadable ({exc})")
+            except _SealedWithAnotherKey:
+                self._start_afresh("history log was sealed with a key this computer no longer has "
+                                   "(its keyring entry or key file is gone)")
+        if self._clock() - self._purged_at >= PURGE_EVERY:
+            self._purge(self._conn)
         return self._conn
+
+    def _start_afresh(self, reason: str) -> None:
+        bad = self._set_aside_path()
+        os.replace(self.path, bad)
+        self.problems.append(Problem(str(self.path), 0, f"{reason}; moved to {bad.name}, started a new one"))
+        self._conn = self._connect()
+
+    def _set_aside_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".bad")
+
+    def _purge(self, db: sqlite3.Connection) -> None:
+        """Delete what is older than the retention period (and a set-aside copy that old)."""
+        now = self._clock()
+        cutoff = now - dt.timedelta(days=max(1, int(self._retention())))
+        with db:
+            db.execute("DELETE FROM events WHERE time < ?", (_stamp(cutoff),))
+            db.execute("DELETE FROM copies WHERE time < ?", (_stamp(cutoff),))
+        bad = self._set_aside_path()
+        if bad.exists() and dt.datetime.fromtimestamp(bad.stat().st_mtime, dt.timezone.utc) < cutoff:
+            bad.unlink()
+        self._purged_at = now
 
     def close(self) -> None:
         with self._lock:
@@ -124,17 +236,18 @@ class History:
 
     # -- writing -------------------------------------------------------------
     def record_suggest(self, lang: str, escalated: bool, no_answer: bool, message: str) -> int:
-        """Log one suggestion; the message text is kept (masked) only when nothing answered it.
+        """Log one suggestion; the message text is kept (masked, sealed) only when nothing answered it.
         Returns the event id for `record_copy` (0 when disabled)."""
         if not self.enabled:
             return 0
-        text = mask(message).strip() if no_answer else None
+        text = mask(message).strip() if no_answer else ""
         with self._lock:
             db = self._db()
+            sealed = self._cipher_now().seal(text, _MESSAGE) if text else None
             with db:
                 cur = db.execute(
                     "INSERT INTO events (time, lang, escalated, no_answer, message) VALUES (?, ?, ?, ?, ?)",
-                    (self._stamp(), lang, int(escalated), int(no_answer), text or None),
+                    (_stamp(self._clock()), lang, int(escalated), int(no_answer), sealed),
                 )
             return int(cur.lastrowid)
 
@@ -147,36 +260,59 @@ class History:
             with db:
                 db.execute(
                     "INSERT INTO copies (event_id, time, article_id, reply_title) VALUES (?, ?, ?, ?)",
-                    (event_id, self._stamp(), article_id, reply_title),
+                    (event_id, _stamp(self._clock()), article_id, reply_title),
                 )
 
     def clear(self) -> None:
-        """Forget everything, including the text left in the file's free pages."""
-        if not self.enabled or not self.path.exists():
-            return
+        """Forget everything, including the text left in the file's free pages and set-aside copies."""
         with self._lock:
-            db = self._db()
-            with db:
-                db.execute("DELETE FROM events")
-                db.execute("DELETE FROM copies")
-            db.execute("VACUUM")
+            if self.path.exists():
+                db = self._db()
+                with db:
+                    db.execute("DELETE FROM events")
+                    db.execute("DELETE FROM copies")
+                db.execute("VACUUM")
+            self._set_aside_path().unlink(missing_ok=True)
 
     # -- reading -------------------------------------------------------------
     def no_answer_messages(self, since: dt.date | None = None) -> list[LoggedMessage]:
         """Masked unanswered messages, oldest first, from `since` (a UTC day) on."""
-        if not self.enabled or not self.path.exists():
+        return [LoggedMessage(e.event_id, e.time, e.lang, e.text)
+                for e in self.entries(since) if e.no_answer and e.text]
+
+    def entries(self, since: dt.date | None = None) -> list[LoggedEvent]:
+        """Everything kept, oldest first, from `since` (a UTC day) on: each suggestion with its
+        flags, its masked text (opened for the user whose key sealed it) and its copies."""
+        if not self.path.exists():
             return []
-        start = dt.datetime.combine(since, dt.time(), dt.timezone.utc).isoformat() if since else ""
+        start = _stamp(dt.datetime.combine(since, dt.time(), dt.timezone.utc)) if since else ""
         with self._lock:
-            rows = self._db().execute(
-                "SELECT id, time, lang, message FROM events WHERE no_answer = 1 AND message IS NOT NULL"
-                " AND time >= ? ORDER BY time, id",
-                (start,),
-            ).fetchall()
-        return [LoggedMessage(i, dt.datetime.fromisoformat(t), lang, text) for i, t, lang, text in rows]
+            db = self._db()
+            rows = db.execute("SELECT id, time, lang, escalated, no_answer, CAST(message AS BLOB) FROM events"
+                              " WHERE time >= ? ORDER BY time, id", (start,)).fetchall()
+            copies: dict[int, list[LoggedCopy]] = {}
+            for event_id, time, article_id, title in db.execute(
+                    "SELECT event_id, time, article_id, reply_title FROM copies WHERE time >= ? ORDER BY time, id",
+                    (start,)):
+                copies.setdefault(event_id, []).append(LoggedCopy(dt.datetime.fromisoformat(time), article_id, title))
+            cipher = self._cipher_now()
+        events, unreadable = [], 0
+        for event_id, time, lang, escalated, no_answer, sealed in rows:
+            text = None
+            if sealed is not None:
+                try:
+                    text = cipher.open(sealed, _MESSAGE)
+                except CannotDecrypt:
+                    unreadable += 1
+            events.append(LoggedEvent(event_id, dt.datetime.fromisoformat(time), lang, bool(escalated),
+                                      bool(no_answer), text, tuple(copies.get(event_id, ()))))
+        if unreadable:
+            self.problems.append(Problem(str(self.path), 0, f"{unreadable} logged messages did not open "
+                                                            "with the data key (changed on disk?); shown without text"))
+        return events
 
     def stats(self) -> HistoryStats:
-        if not self.enabled or not self.path.exists():
+        if not self.path.exists():
             return HistoryStats()
         with self._lock:
             db = self._db()
@@ -189,5 +325,6 @@ class History:
             ).fetchall()
         return HistoryStats(total, escalated, no_answer, copies, tuple(map(tuple, by_lang)))
 
-    def _stamp(self) -> str:
-        return self._clock().astimezone(dt.timezone.utc).isoformat(timespec="seconds")
+
+def _stamp(when: dt.datetime) -> str:
+    return when.astimezone(dt.timezone.utc).isoformat(timespec="seconds")

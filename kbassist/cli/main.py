@@ -24,6 +24,7 @@ from .common import (
     open_assistant,
     run_with_progress,
 )
+from .history import history_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
 from .suggest import suggest_command
@@ -174,6 +175,7 @@ def gui(folder, index_dir):
     sys.exit(app.main(str(folder) if folder else None, str(index_dir) if index_dir else None))
 
 
+cli.add_command(history_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from .. import review
+from ..atomic import replacing
 from .common import engine_errors, index_dir_opt, open_assistant, run_with_progress
 
 
@@ -52,7 +53,8 @@ def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None
     if out is None:
         click.echo(text, nl=False)
     else:
-        out.write_text(text, encoding="utf-8")
+        with replacing(out, "w", encoding="utf-8") as handle:  # 0600: content gaps quote customers (masked)
+            handle.write(text)
         click.echo(f"wrote {out} ({len(report.items)} articles need review)", err=True)
 
 

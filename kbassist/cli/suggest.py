@@ -133,3 +133,5 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
         emit_json(result_json(result))
     else:
         echo_result(result)
+    for problem in assistant.history.problems:  # a new data key in a file, a log started afresh
+        click.echo(f"note: {problem}", err=True)

@@ -25,6 +25,7 @@ from typing import BinaryIO, Callable
 import numpy as np
 
 from ..atomic import replacing
+from ..privacy.files import private_dir
 from ..settings import data_dir
 
 _BROKEN = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, KeyError,
@@ -124,7 +125,7 @@ def _write_weights(cache: Path, arrays: dict, table: np.ndarray) -> None:
 def _replace(path: Path, write: Callable[[BinaryIO], None]) -> None:
     """Write `path` whole or not at all; no cache if the disk refuses."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent, top=data_dir())  # the data dir also holds the history log: 0700
         with replacing(path) as out:
             write(out)
     except OSError:

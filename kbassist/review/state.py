@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..atomic import replacing
 from ..errors import Problem
+from ..privacy.files import private_dir
 from ..settings import data_dir
 from .model import Changes, ReviewReport
 
@@ -95,7 +96,7 @@ class ReviewState:
             return {}
 
     def _save(self, name: str, data: dict) -> None:
-        self.directory.mkdir(parents=True, exist_ok=True)
+        private_dir(self.directory, top=data_dir())
         with replacing(self.directory / name, "w", encoding="utf-8") as handle:
             json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
 

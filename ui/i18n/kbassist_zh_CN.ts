@@ -3,12 +3,12 @@
 <context>
     <name>AgentTab</name>
     <message>
-        <location filename="../agent_tab.py" line="119" />
+        <location filename="../agent_tab.py" line="120" />
         <source>Hand this conversation to a lead: %1</source>
         <translation>请将此对话转交组长处理：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="122" />
+        <location filename="../agent_tab.py" line="123" />
         <source>Nothing in the knowledge base answers this confidently. The closest articles are listed: check before using them.</source>
         <translation>知识库中没有能可靠回答此问题的文章。下面列出最接近的文章，使用前请核对。</translation>
     </message>
@@ -49,6 +49,29 @@
         <location filename="../results_view.py" line="64" />
         <source>closest match, check before use</source>
         <translation>最接近的结果，使用前请核对</translation>
+    </message>
+</context>
+<context>
+    <name>ClearHistoryDialog</name>
+    <message>
+        <location filename="../settings_dialog.py" line="56" />
+        <source>Clear history</source>
+        <translation>清除历史</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="57" />
+        <source>Erase the private log of suggestions on this computer?</source>
+        <translation>清除本机上的私密建议记录？</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="58" />
+        <source>Every logged suggestion and unanswered message is deleted. This cannot be undone.</source>
+        <translation>所有已记录的建议和未解答的消息都将被删除，且无法恢复。</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="61" />
+        <source>Erase</source>
+        <translation>清除</translation>
     </message>
 </context>
 <context>
@@ -246,122 +269,122 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../review_tab.py" line="74" />
+        <location filename="../review_tab.py" line="75" />
         <source>Group by owner</source>
         <translation>按负责人分组</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="76" />
+        <location filename="../review_tab.py" line="77" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="84" />
+        <location filename="../review_tab.py" line="85" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="84" />
+        <location filename="../review_tab.py" line="85" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="84" />
+        <location filename="../review_tab.py" line="85" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="84" />
+        <location filename="../review_tab.py" line="85" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="101" />
+        <location filename="../review_tab.py" line="102" />
         <source>Open in editor</source>
         <translation>在编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="103" />
+        <location filename="../review_tab.py" line="104" />
         <source>Mark reviewed</source>
         <translation>标记为已复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="105" />
+        <location filename="../review_tab.py" line="106" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tab.py" line="108" />
+        <location filename="../review_tab.py" line="109" />
         <source>%n days</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="112" />
+        <location filename="../review_tab.py" line="113" />
         <source>Open launch note</source>
         <translation>打开发布说明</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="176" />
+        <location filename="../review_tab.py" line="177" />
         <source>Review</source>
         <translation>复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="177" />
+        <location filename="../review_tab.py" line="178" />
         <source>Review (%1)</source>
         <translation>复审（%1）</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="184" />
+        <location filename="../review_tab.py" line="185" />
         <source>No review yet: open a knowledge folder.</source>
         <translation>尚无复审结果：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="186" />
+        <location filename="../review_tab.py" line="187" />
         <source>As of %1: %2 articles need review · %3 snoozed</source>
         <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="211" />
+        <location filename="../review_tab.py" line="212" />
         <source>… %1 more: export the report for the full list</source>
         <translation>…… 另有 %1 篇：导出报告查看完整列表</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="258" />
+        <location filename="../review_tab.py" line="259" />
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="273" />
+        <location filename="../review_tab.py" line="274" />
         <source>Launch note %1 is not in the folder</source>
         <translation>文件夹中没有发布说明 %1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="287" />
+        <location filename="../review_tab.py" line="288" />
         <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
         <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="292" />
+        <location filename="../review_tab.py" line="293" />
         <source>Marked reviewed: %1</source>
         <translation>已标记为已复审：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="304" />
+        <location filename="../review_tab.py" line="305" />
         <source>Snoozed until %1: %2</source>
         <translation>已暂缓至 %1：%2</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="317" />
+        <location filename="../review_tab.py" line="318" />
         <source>Export review report</source>
         <translation>导出复审报告</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="318" />
+        <location filename="../review_tab.py" line="319" />
         <source>Web page (*.html);;Markdown (*.md)</source>
         <translation>网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="329" />
+        <location filename="../review_tab.py" line="331" />
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
@@ -450,124 +473,130 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../settings_dialog.py" line="52" />
+        <location filename="../settings_dialog.py" line="73" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="55" />
+        <location filename="../settings_dialog.py" line="76" />
         <source>Automatic (by the folder's languages)</source>
         <translation>自动（根据文件夹的语言）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="56" />
+        <location filename="../settings_dialog.py" line="77" />
         <source>Built-in multilingual (Chinese + English)</source>
         <translation>内置多语言模型（中文 + 英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="57" />
+        <location filename="../settings_dialog.py" line="78" />
         <source>Packaged MiniLM (English only)</source>
         <translation>附带的 MiniLM（仅英文）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="58" />
+        <location filename="../settings_dialog.py" line="79" />
         <source>Local model folder…</source>
         <translation>本地模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="64" />
+        <location filename="../settings_dialog.py" line="85" />
         <source>default: the per-user data folder</source>
         <translation>默认：用户数据文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="65" />
+        <location filename="../settings_dialog.py" line="86" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="68" />
+        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="97" />
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="73" />
+        <location filename="../settings_dialog.py" line="94" />
         <source>Keep a private local log of suggestions (for content gaps)</source>
         <translation>在本地私密记录建议（用于发现内容缺口）</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="75" />
+        <location filename="../settings_dialog.py" line="98" />
         <source>Clear history</source>
         <translation>清除历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="77" />
+        <location filename="../settings_dialog.py" line="100" />
         <source>Always on top</source>
         <translation>窗口置顶</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="79" />
+        <location filename="../settings_dialog.py" line="102" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="83" />
+        <location filename="../settings_dialog.py" line="106" />
         <source>Embedder</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="84" />
-        <location filename="../settings_dialog.py" line="104" />
+        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="128" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="86" />
-        <location filename="../settings_dialog.py" line="110" />
+        <location filename="../settings_dialog.py" line="109" />
+        <location filename="../settings_dialog.py" line="134" />
         <source>Index location</source>
         <translation>索引位置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="87" />
+        <location filename="../settings_dialog.py" line="110" />
         <source>Default review interval</source>
         <translation>默认复审间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="88" />
+        <location filename="../settings_dialog.py" line="111" />
         <source>Agent name</source>
         <translation>客服姓名</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="89" />
+        <location filename="../settings_dialog.py" line="112" />
         <source>Known placeholder values</source>
         <translation>已知占位符值</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="90" />
+        <location filename="../settings_dialog.py" line="113" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="91" />
+        <location filename="../settings_dialog.py" line="114" />
+        <source>Keep history for</source>
+        <translation>历史保留</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="115" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="92" />
+        <location filename="../settings_dialog.py" line="116" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="93" />
+        <location filename="../settings_dialog.py" line="117" />
         <source>A language change applies at the next start.</source>
         <translation>语言更改将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="131" />
         <source>This folder does not look like a sentence-transformers model.</source>
         <translation>此文件夹看起来不是 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119" />
+        <location filename="../settings_dialog.py" line="143" />
         <source>History cleared. Keep a private local log of suggestions</source>
         <translation>历史已清除。在本地私密记录建议</translation>
     </message>

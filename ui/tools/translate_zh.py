@@ -48,6 +48,10 @@ ZH = {
     "Interface language": "界面语言", "A language change applies at the next start.": "语言更改将在下次启动时生效。",
     "This folder does not look like a sentence-transformers model.": "此文件夹看起来不是 sentence-transformers 模型。",
     "History cleared. Keep a private local log of suggestions": "历史已清除。在本地私密记录建议",
+    "Keep history for": "历史保留", "Erase": "清除",
+    "Erase the private log of suggestions on this computer?": "清除本机上的私密建议记录？",
+    "Every logged suggestion and unanswered message is deleted. This cannot be undone.":
+        "所有已记录的建议和未解答的消息都将被删除，且无法恢复。",
     "Keyboard shortcuts": "键盘快捷键", "Go to the message box": "转到消息框",
     "Search now (in the message box); go to the reply (in the results)": "立即搜索（在消息框中）；转到回复（在结果中）",
     "New line in the message": "在消息中换行", "Move through the results from the message box": "在消息框中上下切换结果",
