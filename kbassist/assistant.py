@@ -121,8 +121,7 @@ class Assistant:
         stored = calibration.from_json(ix.store.meta("calibration"))
         threshold = stored.threshold if stored and not stored.default else self.settings.no_answer_confidence
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
-        self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
-                                        self._embed_query, tuning)
+        self._searcher = HybridSearcher(ix.search_index(), self._articles, self._embed_query, tuning)
 
     def reload(self) -> None:
         """Re-open the index from disk after another process (a background build) wrote it."""
