@@ -42,7 +42,7 @@ from .embed.embedders import (
     embedder_name,
     load_embedder,
 )
-from .errors import FolderNotFound, IndexClosed, Problem
+from .errors import FolderNotFound, IndexClosed, KbError, Problem
 from .index.directory import IndexDir, default_index_dir
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .index.model import IndexChange, Progress
@@ -70,7 +70,9 @@ class Assistant:
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
                  settings: Settings | None = None, embedder: str | Embedder | None = None,
-                 wait_for_model: bool = True, with_vectors: bool = True):
+                 wait_for_model: bool = True, with_vectors: bool = True, server: str | None = None):
+        """`server`: a team's PostgreSQL URL (default: the `server` setting); its index is searched and
+        written instead of a local one (`kbassist.server`)."""
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
@@ -80,6 +82,7 @@ class Assistant:
             self.notices.extend(str(p) for p in problems)
         self.settings = settings
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
+        self.server = server or self.settings.server or None
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
         if embedder is None or isinstance(embedder, str):
@@ -107,6 +110,13 @@ class Assistant:
 
     # -- lifecycle -------------------------------------------------------------
     def _open_index(self) -> IndexDir:
+        if self.server:
+            from .server.index import ServerIndex
+
+            ix = ServerIndex(self.server, self._required_embedder(), ESCALATION_MODEL, self._apply_articles)
+            self._articles = {a.id: a for a in ix.store.summaries()}
+            self._bind(ix)
+            return ix
         current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
         if not current.exists() and old.exists():
             old.rename(current)  # a swap was interrupted after its first rename
@@ -184,6 +194,8 @@ class Assistant:
             stored = self._ix.store.meta("embedder")
             languages = [a.lang for a in self._articles.values() if a.searchable]
             self._embedder_spec = stored if stored in AUTO_CHOICES else choose_embedder(languages)
+            if self.server:  # an agent embeds its queries with whatever model the team's indexer used
+                self._embedder_spec = self._ix.store.meta("embedder_spec") or self._embedder_spec
         return self._embedder_spec
 
     def settle_embedder(self, paths: Sequence[str]) -> None:
@@ -251,7 +263,9 @@ class Assistant:
         `folder_diff()` just made, so the folder is not scanned twice.
         """
         with self._write_lock:
-            if rebuild:
+            if self.server:
+                change = yield from self._index_server(paths, rebuild)
+            elif rebuild:
                 change = yield from self._rebuild()
             else:
                 if diff is None:
@@ -271,6 +285,30 @@ class Assistant:
             for listener in list(self._listeners):
                 listener(change)
         return change
+
+    def _index_server(self, paths: Iterable[str] | None, rebuild: bool) -> Generator[Progress, None, IndexChange]:
+        """The server's indexer: each article committed whole, with its vectors (`server.sync`)."""
+        if rebuild:
+            raise KbError("--rebuild is not available with a server yet: index without it (changed files are "
+                          "re-read by their hash)")
+
+        def choose(diff: FolderDiff) -> tuple[Embedder, str]:
+            self.settle_embedder(diff.added + diff.changed)
+            return self.embedder, self._resolved_spec()
+
+        change = yield from self._ix.sync(self.folder, list(paths) if paths is not None else None, choose,
+                                          self._apply_articles)
+        self._count_changes(len(change.added) + len(change.updated) + len(change.removed))
+        return change
+
+    def share_event(self, event: dict) -> bool:
+        """Send one Insights event (a plain, already masked dict) to the team's server, if the agent agreed
+        (the `share_metrics` setting) and a server is configured; True when it was sent."""
+        if not self.server:
+            return False
+        from .server.events import share_event
+
+        return share_event(self._ix.reader, self.settings, event)
 
     def update(self, paths: Iterable[str] | None = None, rebuild: bool = False) -> IndexChange:
         """`index()` run to the end, for callers that need no progress."""
@@ -566,4 +604,5 @@ class Assistant:
                 "embedder": embedder_name(self._embedder_spec if self._embedder_spec != AUTO  # `auto`: what it became
                                           else self._ix.store.meta("embedder") or AUTO),
                 "index_dir": str(self.index_dir),
+                **({"server": self._ix.location} if self.server else {}),
             }

@@ -1,0 +1,134 @@
+"""The server's side of `index.backend.SearchIndex`: BM25 over the stored terms, HNSW over the vectors.
+
+Keyword ranking is the engine's BM25 computed in SQL over `kb_postings`
+(term counts and article lengths from the engine's own analyser) with
+document frequencies from `kb_terms`: the same formula and the same terms
+as the local index, so fusion, confidence and the calibrated no-answer
+threshold mean the same on both (bench/SERVER.md compares the two and
+PostgreSQL's `ts_rank_cd`, which has no document frequency).
+
+Each read is a statement of its own, against the last committed state. The
+app keeps article summaries in memory (filters, freshness); before the
+candidates of a search are read, the write generation is looked at (at most
+every REFRESH_S) and the summaries of articles written since are fetched,
+so an agent's app sees an indexer's save within about a second.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from typing import Callable
+
+import numpy as np
+from pgvector import HalfVector
+from rapidfuzz.distance import Levenshtein
+
+from ..index.analysis import mixed_analyzer, query_terms
+from ..index.bm25 import B, K1, idf
+from ..index.keyword import KeywordHit, KeywordResult
+from ..index.store import StoredChunk
+from ..index.term_query import Hit, rank_terms
+from ..knowledge.model import Article
+from .store import ServerStore
+
+REFRESH_S = 0.25  # how stale an agent's view of the server may be, at most
+
+BM25_SQL = f"""
+SELECT p.article_id, sum(q.weight * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / %(average)s))),
+       array_agg(p.term)
+FROM unnest(%(terms)s::text[], %(weights)s::float8[]) AS q(term, weight)
+JOIN kb_postings p ON p.term = q.term
+GROUP BY p.article_id ORDER BY 2 DESC LIMIT %(limit)s
+"""
+
+
+class ServerSearchIndex:
+    def __init__(self, store: ServerStore, generation: int,
+                 on_articles: Callable[[list[Article], list[str]], None]):
+        """`generation`: the write generation the caller's summaries are from; `on_articles(fresh, removed)`
+        brings them up to date."""
+        self.store, self.reader = store, store.reader
+        self.analyzer = mixed_analyzer()
+        self._on_articles = on_articles
+        self._lock = threading.Lock()
+        self._generation, self._checked = generation, 0.0
+        self._documents, self._average = 0, 1.0
+        self._words: dict[str, bool] = {}  # has_word answers of this generation
+        self._read_statistics()
+
+    # -- staying current -------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Apply what the indexer committed since the last look (at most every REFRESH_S)."""
+        with self._lock:
+            if time.monotonic() - self._checked < REFRESH_S:
+                return
+            generation, fresh, removed = self.store.changes_since(self._generation)
+            self._checked = time.monotonic()
+            if generation == self._generation:
+                return
+            self._on_articles(fresh, removed)
+            self._generation = generation
+            self._words = {}
+            self._read_statistics()
+
+    def _read_statistics(self) -> None:
+        values = dict(self.reader.rows("SELECT key, value FROM kb_meta WHERE key IN ('documents', 'total_length')"))
+        self._documents = int(values.get("documents") or 0)
+        self._average = int(values.get("total_length") or 0) / self._documents if self._documents else 1.0
+
+    # -- keywords ---------------------------------------------------------------------------
+    def keyword_candidates(self, query: str, limit: int) -> KeywordResult:
+        self.refresh()
+        terms = query_terms(self.analyzer, query)
+        frequencies: dict[str, int] = {}
+
+        def known(words: list[str]) -> dict[str, int]:
+            frequencies.update(self.reader.rows("SELECT term, df FROM kb_terms WHERE term = ANY(%s)", (words,)))
+            return frequencies
+
+        def near(word: str, edits: int) -> list[str]:
+            rows = self.reader.rows("SELECT term, df FROM kb_terms WHERE term LIKE %s AND length(term) BETWEEN %s AND %s",
+                                    (word[0] + "%", len(word) - edits, len(word) + edits))
+            close = {t: df for t, df in rows if Levenshtein.distance(word, t, score_cutoff=edits) <= edits}
+            frequencies.update(close)
+            return list(close)
+
+        hits, known_count = rank_terms(terms, known, lambda weights, n: self._bm25(weights, frequencies, n),
+                                       near, limit) if terms else ([], 0)
+        return KeywordResult([KeywordHit(*hit) for hit in hits], terms, known_count)
+
+    def _bm25(self, weights: dict[str, float], frequencies: dict[str, int], limit: int) -> list[Hit]:
+        if not weights or not self._documents:
+            return []
+        terms = list(weights)
+        scaled = [weights[t] * idf(self._documents, frequencies.get(t, 0)) for t in terms]
+        rows = self.reader.rows(BM25_SQL, {"terms": terms, "weights": scaled, "average": self._average,
+                                           "limit": limit})
+        return [(article_id, float(score), frozenset(matched)) for article_id, score, matched in rows]
+
+    def has_word(self, word: str) -> bool:
+        self.refresh()
+        answer = self._words.get(word)
+        if answer is None:
+            terms = query_terms(self.analyzer, word)
+            answer = bool(terms) and self.reader.rows(
+                "SELECT count(*) FROM kb_terms WHERE term = ANY(%s) AND df > 0", (terms,))[0][0] == len(terms)
+            self._words[word] = answer
+        return answer
+
+    # -- vectors and chunks ------------------------------------------------------------------
+    def vector_candidates(self, vector: np.ndarray, k: int) -> list[tuple[int, str, float]]:
+        self.refresh()
+        rows = self.reader.rows("SELECT vid, article_id, embedding <#> %(v)s FROM kb_chunks "
+                                "ORDER BY embedding <#> %(v)s LIMIT %(k)s",
+                                {"v": HalfVector(np.asarray(vector, dtype=np.float32)), "k": k})
+        return [(vid, article_id, -float(distance)) for vid, article_id, distance in rows if distance is not None]
+
+    def chunk(self, vid: int) -> StoredChunk | None:
+        return self.store.chunk(vid)
+
+    def chunks_of_article(self, article_id: str) -> list[StoredChunk]:
+        return self.store.chunks_of_article(article_id)
+
+    def article_vectors(self) -> dict[str, np.ndarray]:
+        return self.store.article_vectors()
