@@ -38,17 +38,20 @@ def engine_errors(fn):
 
 
 def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = None, quiet: bool = False,
-                   warm_model: bool = True):
-    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search."""
+                   warm_model: bool = True, server: str | None = None):
+    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search.
+
+    With a team's `server`, its index is read as the indexer left it: a reader never writes it."""
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder)
+    assistant = Assistant(folder, index_dir, embedder=embedder, server=server)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     if warm_model:
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
-    run_with_progress(assistant.jobs.build(), quiet)
-    if warm_model:
+    if not server:
+        run_with_progress(assistant.jobs.build(), quiet)
+    if warm_model and not server:
         assistant.calibrate()  # the folder's no-answer threshold, measured once and kept with the index
     if warm_model:
         assistant.embedder.embed(["warm-up"])
