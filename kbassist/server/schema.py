@@ -107,9 +107,25 @@ def set_dimension(connection: psycopg.Connection, dim: int) -> None:
     ensure_vector_index(connection)
 
 
+HNSW_BUILD_MEMORY = "2GB"  # pgvector builds the graph in memory when it fits: at 100k articles, ~1.2 GB
+
+
 def ensure_vector_index(connection: psycopg.Connection) -> None:
-    """The HNSW index over the vectors (a large first build drops it and builds it once at the end)."""
-    connection.execute("CREATE INDEX IF NOT EXISTS kb_chunks_hnsw ON kb_chunks USING hnsw (embedding halfvec_ip_ops)")
+    """The HNSW index over the vectors (a large first build drops it and builds it once at the end).
+
+    The graph is built in memory when `maintenance_work_mem` holds it; past that, pgvector
+    goes on on disk, many times slower. Set for this statement only (a role may not raise it:
+    then the server's own setting is used)."""
+    if connection.execute("SELECT to_regclass('kb_chunks_hnsw')").fetchone()[0] is not None:
+        return
+    with connection.transaction():
+        try:
+            with connection.transaction():
+                connection.execute(f"SET LOCAL maintenance_work_mem = '{HNSW_BUILD_MEMORY}'")
+        except psycopg.errors.InsufficientPrivilege:
+            pass
+        connection.execute("CREATE INDEX IF NOT EXISTS kb_chunks_hnsw ON kb_chunks "
+                           "USING hnsw (embedding halfvec_ip_ops)")
 
 
 def drop_vector_index(connection: psycopg.Connection) -> None:

@@ -32,6 +32,7 @@ from ..knowledge.model import Article
 from .store import ServerStore
 
 REFRESH_S = 0.25  # how stale an agent's view of the server may be, at most
+CACHED_CHUNKS = 20_000  # chunk look-ups kept between writes (the best section of each hit)
 
 BM25_SQL = f"""
 SELECT p.article_id, sum(q.weight * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / %(average)s))),
@@ -53,7 +54,10 @@ class ServerSearchIndex:
         self._lock = threading.Lock()
         self._generation, self._checked = generation, 0.0
         self._documents, self._average = 0, 1.0
-        self._words: dict[str, bool] = {}  # has_word answers of this generation
+        # Answers that hold until the next write: words the folder has, chunks, each article's chunks.
+        self._words: dict[str, bool] = {}
+        self._chunks: dict[int, StoredChunk | None] = {}
+        self._article_chunks: dict[str, list[StoredChunk]] = {}
         self._read_statistics()
 
     # -- staying current -------------------------------------------------------------------
@@ -62,13 +66,13 @@ class ServerSearchIndex:
         with self._lock:
             if time.monotonic() - self._checked < REFRESH_S:
                 return
-            generation, fresh, removed = self.store.changes_since(self._generation)
             self._checked = time.monotonic()
-            if generation == self._generation:
+            if self.store.generation() == self._generation:
                 return
+            generation, fresh, removed = self.store.changes_since(self._generation)
             self._on_articles(fresh, removed)
             self._generation = generation
-            self._words = {}
+            self._words, self._chunks, self._article_chunks = {}, {}, {}
             self._read_statistics()
 
     def _read_statistics(self) -> None:
@@ -113,6 +117,8 @@ class ServerSearchIndex:
             terms = query_terms(self.analyzer, word)
             answer = bool(terms) and self.reader.rows(
                 "SELECT count(*) FROM kb_terms WHERE term = ANY(%s) AND df > 0", (terms,))[0][0] == len(terms)
+            if len(self._words) > CACHED_CHUNKS:
+                self._words = {}
             self._words[word] = answer
         return answer
 
@@ -125,10 +131,18 @@ class ServerSearchIndex:
         return [(vid, article_id, -float(distance)) for vid, article_id, distance in rows if distance is not None]
 
     def chunk(self, vid: int) -> StoredChunk | None:
-        return self.store.chunk(vid)
+        if vid not in self._chunks:
+            if len(self._chunks) > CACHED_CHUNKS:
+                self._chunks = {}
+            self._chunks[vid] = self.store.chunk(vid)
+        return self._chunks[vid]
 
     def chunks_of_article(self, article_id: str) -> list[StoredChunk]:
-        return self.store.chunks_of_article(article_id)
+        if article_id not in self._article_chunks:
+            if len(self._article_chunks) > CACHED_CHUNKS // 8:
+                self._article_chunks = {}
+            self._article_chunks[article_id] = self.store.chunks_of_article(article_id)
+        return self._article_chunks[article_id]
 
     def article_vectors(self) -> dict[str, np.ndarray]:
         return self.store.article_vectors()

@@ -73,13 +73,15 @@ class ServerStore:
         for (data,) in self.reader.rows("SELECT data FROM kb_articles"):
             yield decode(data)
 
+    def generation(self) -> int:
+        """The write generation: the indexer raises it in every transaction it commits."""
+        return int(self.reader.rows("SELECT value FROM kb_meta WHERE key = 'generation'")[0][0])
+
     def changes_since(self, generation: int) -> tuple[int, list[Article], list[str]]:
         """(the current generation, summaries written after `generation`, ids removed after it)."""
         def read(connection) -> tuple[int, list[Article], list[str]]:
             with connection.transaction():  # one snapshot for all three
                 current = int(connection.execute("SELECT value FROM kb_meta WHERE key = 'generation'").fetchone()[0])
-                if current == generation:
-                    return current, [], []
                 fresh = connection.execute("SELECT summary FROM kb_articles WHERE generation > %s",
                                            (generation,)).fetchall()
                 gone = connection.execute("SELECT id FROM kb_removed WHERE generation > %s", (generation,)).fetchall()
