@@ -1,0 +1,238 @@
+"""Team mode's speed on PostgreSQL (issue #22): build, queries with 1 and 8 agents, save to searchable, size.
+
+    python -m bench.generate --articles 10000 --out bench/data/gen-10000 --seed 1
+    python -m bench.server_speed --articles 10000 --dev /tmp/kb-pg-10k --local
+
+Starts a local PostgreSQL with pgvector (`kbassist.server.devserver`) in the
+`--dev` folder (or uses `--server URL`), indexes the generated folder there
+and measures, writing one JSON file to bench/out/:
+
+- build: `Assistant.update()` on an empty server index, then the calibration;
+- queries, one agent: the generated queries through `Assistant.search`
+  (hybrid), wall time per query, with the query embedded here (USE) and,
+  separately, the server's part alone (the vector embedded beforehand);
+- queries, 8 agents: 8 processes, each its own Assistant and connection
+  pool, all searching at once. Their queries are embedded beforehand: on a
+  team each agent embeds on its own laptop, while here the 8 share the
+  server's two cores, so embedding in them would measure this machine, not
+  the server;
+- save to searchable: an indexer watching the folder (`Assistant.watch`), an
+  agent's Assistant searching for a new word appended to one article;
+- the database's size on disk (`pg_database_size`).
+
+`--local` measures the local backend on the same folder and queries
+(build, one agent, index size) for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import psycopg
+
+from kbassist.assistant import Assistant
+from kbassist.embed.embedders import load_embedder
+from kbassist.search.evaluate import percentile
+
+from .metrics import load_queries
+
+AGENTS = 8
+ROUNDS_PER_AGENT = 60
+SAVE_ROUNDS = 5
+
+
+class ReplayEmbedder:
+    """The folder's embedder with the benchmark's queries embedded beforehand (see the module docstring)."""
+
+    def __init__(self, name: str, vectors: dict[str, np.ndarray]):
+        self.name, self.vectors = name, vectors
+        self.dim = len(next(iter(vectors.values())))
+
+    def embed(self, texts):
+        return np.vstack([self.vectors[t] for t in texts])
+
+
+class RecordingEmbedder:
+    """The real embedder, keeping each text it embeds (queries as searched: spelling corrected)."""
+
+    def __init__(self, embedder):
+        self.inner, self.name, self.dim, self.vectors = embedder, embedder.name, embedder.dim, {}
+
+    def embed(self, texts):
+        vectors = np.asarray(self.inner.embed(texts))
+        self.vectors.update(zip(texts, vectors))
+        return vectors
+
+
+def log(*parts) -> None:
+    print(time.strftime("%H:%M:%S"), *parts, file=sys.stderr, flush=True)
+
+
+def timed_queries(assistant: Assistant, texts: list[str]) -> list[float]:
+    for text in texts[:3]:
+        assistant.search(text)  # warm-up: pool, caches
+    out = []
+    for text in texts:
+        start = time.perf_counter()
+        assistant.search(text, k=5)
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def summary(ms: list[float]) -> dict:
+    return {"queries": len(ms), "p50_ms": round(percentile(ms, 50), 2), "p95_ms": round(percentile(ms, 95), 2)}
+
+
+def _agent(spec: dict) -> list[float]:
+    """One agent process: its own Assistant on the server, its share of the queries after a barrier."""
+    vectors = {t: np.asarray(v, dtype=np.float32) for t, v in spec["vectors"].items()}
+    assistant = Assistant(spec["folder"], server=spec["url"], embedder=ReplayEmbedder(spec["embedder"], vectors))
+    texts = spec["texts"]
+    timed_queries(assistant, texts[:3])
+    spec["barrier"].wait()
+    ms = []
+    for i in range(ROUNDS_PER_AGENT):
+        start = time.perf_counter()
+        assistant.search(texts[(spec["number"] * 7 + i) % len(texts)], k=5)
+        ms.append((time.perf_counter() - start) * 1000)
+    assistant.close()
+    return ms
+
+
+def concurrent_agents(folder: Path, url: str, embedder: str, vectors: dict[str, np.ndarray], texts: list[str]) -> dict:
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager:
+        barrier = manager.Barrier(AGENTS)
+        plain = {t: v.tolist() for t, v in vectors.items()}
+        specs = [{"folder": str(folder), "url": url, "embedder": embedder, "vectors": plain, "barrier": barrier,
+                  "number": n, "texts": texts} for n in range(AGENTS)]
+        start = time.perf_counter()
+        with context.Pool(AGENTS) as pool:
+            results = pool.map(_agent, specs)
+        wall = time.perf_counter() - start
+    ms = [m for r in results for m in r]
+    return {**summary(ms), "agents": AGENTS, "wall_s_including_start": round(wall, 1)}
+
+
+def save_to_searchable(folder: Path, url: str | None, index_dir: Path | None) -> dict:
+    """Append a new word to one article while an indexer watches; time until an agent's search finds it."""
+    indexer = Assistant(folder, index_dir, server=url)
+    agent = Assistant(folder, index_dir, server=url) if url else indexer
+    watcher = indexer.watch()
+    path = next(p for p in sorted(folder.rglob("*.md")) if "\nstatus: published" in p.read_text(encoding="utf-8"))
+    original = path.read_text(encoding="utf-8")
+    rounds = []
+    try:
+        for i in range(SAVE_ROUNDS):
+            word = f"serverbenchmarker{i}q"
+            start = time.perf_counter()
+            path.write_text(original + f"\n\nAdded by the benchmark: {word}.\n", encoding="utf-8")
+            while not agent.search(word, k=3, mode="keyword").hits:
+                if time.perf_counter() - start > 60:
+                    break
+                time.sleep(0.02)
+            rounds.append((time.perf_counter() - start) * 1000)
+    finally:
+        path.write_text(original, encoding="utf-8")
+        time.sleep(1.0)  # the watcher's update of the restored file
+        watcher.stop()
+        indexer.close()
+        if agent is not indexer:
+            agent.close()
+    return {"median_ms": round(sorted(rounds)[len(rounds) // 2], 1), "rounds_ms": [round(r, 1) for r in rounds],
+            "debounce_ms": 300}
+
+
+def measure_server(folder: Path, url: str, texts: list[str], embedder: str) -> dict:
+    out: dict = {}
+    start = time.perf_counter()
+    with Assistant(folder, server=url, embedder=embedder) as indexer:
+        indexer.update()
+        out["build_s"] = round(time.perf_counter() - start, 1)
+        log("built", out["build_s"], "s")
+        indexer.calibrate()
+        out["build_and_calibrate_s"] = round(time.perf_counter() - start, 1)
+        stats = indexer.stats()
+        out["articles"], out["chunks"] = stats["articles"], stats["chunks"]
+        with psycopg.connect(url) as connection:
+            size = connection.execute("SELECT pg_database_size(current_database())").fetchone()[0]
+        out["database_mb"] = round(size / 2 ** 20, 1)
+        recording = RecordingEmbedder(indexer.embedder)
+    with Assistant(folder, server=url, embedder=recording) as agent:
+        recording.embed(["warm-up"])
+        out["one_agent_with_embedding"] = summary(timed_queries(agent, texts))
+    name, vectors = recording.name, recording.vectors
+    with Assistant(folder, server=url, embedder=ReplayEmbedder(name, vectors)) as agent:
+        out["one_agent_server_only"] = summary(timed_queries(agent, texts))
+    log("one agent", out["one_agent_with_embedding"], out["one_agent_server_only"])
+    out["eight_agents_server_only"] = concurrent_agents(folder, url, name, vectors, texts)
+    log("eight agents", out["eight_agents_server_only"])
+    out["save_to_searchable"] = save_to_searchable(folder, url, None)
+    log("save to searchable", out["save_to_searchable"])
+    return out
+
+
+def measure_local(folder: Path, texts: list[str], embedder: str, work: Path) -> dict:
+    from kbassist.cli.common import run_with_progress
+
+    index_dir = work / "local-index"
+    shutil.rmtree(index_dir, ignore_errors=True)
+    out: dict = {}
+    start = time.perf_counter()
+    with Assistant(folder, index_dir, embedder=embedder) as assistant:
+        run_with_progress(assistant.jobs.build(), quiet=True)
+        out["build_s"] = round(time.perf_counter() - start, 1)
+        assistant.save_vector_snapshot()
+        assistant.calibrate()
+        out["build_and_calibrate_s"] = round(time.perf_counter() - start, 1)
+        assistant.embedder.embed(["warm-up"])
+        out["one_agent_with_embedding"] = summary(timed_queries(assistant, texts))
+    out["index_mb"] = round(sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 2 ** 20, 1)
+    log("local", out)
+    out["save_to_searchable"] = save_to_searchable(folder, None, index_dir)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, required=True)
+    parser.add_argument("--dev", type=Path, help="folder of a local PostgreSQL started for the run")
+    parser.add_argument("--server", help="an existing server's URL instead of --dev (its index is replaced)")
+    parser.add_argument("--embedder", default="use-multilingual")
+    parser.add_argument("--local", action="store_true", help="also measure the local backend")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    folder = Path(f"bench/data/gen-{args.articles}").resolve()
+    texts = [q["query"] for q in load_queries(Path(f"bench/data/gen-{args.articles}.queries.jsonl"))]
+    result: dict = {"articles": args.articles, "queries": len(texts)}
+    dev = None
+    try:
+        if args.server:
+            url = args.server
+        else:
+            from kbassist.server.devserver import DevServer
+
+            dev = DevServer(args.dev or Path(tempfile.mkdtemp(prefix="kb-pg-bench-")))
+            url = dev.start()
+        result["server"] = measure_server(folder, url, texts, args.embedder)
+        if args.local:
+            with tempfile.TemporaryDirectory(prefix="kb-local-bench-") as work:
+                result["local"] = measure_local(folder, texts, args.embedder, Path(work))
+    finally:
+        if dev is not None:
+            dev.stop()
+    out = args.out or Path(f"bench/out/server-{args.articles}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
