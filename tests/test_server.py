@@ -4,7 +4,11 @@ Index mechanics use the deterministic hash embedder, as tests/test_index.py does
 """
 from __future__ import annotations
 
+import json
+
 import pytest
+
+psycopg = pytest.importorskip("psycopg", reason="team mode needs the server extra (psycopg)")
 
 from kbassist import Assistant
 from kbassist.embed.embedders import HashEmbedder
@@ -42,8 +46,6 @@ def no_refresh_delay(monkeypatch):
 def test_articles_survive_the_json_round_trip_whole():
     for path, text in ARTICLES.items():
         article, _ = parse_article(text, path)
-        import json
-
         assert decode(json.loads(encode(article))) == article
 
 
@@ -117,8 +119,6 @@ def test_an_agent_asking_for_another_embedder_is_refused(kb, pg_url):
 
 
 def test_a_schema_newer_than_this_kbassist_is_refused(kb, pg_url):
-    import psycopg
-
     with Assistant(kb, server=pg_url, embedder="hash-64") as indexer:
         indexer.update()
     with psycopg.connect(pg_url, autocommit=True) as connection:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+psycopg = pytest.importorskip("psycopg", reason="team mode needs the server extra (psycopg)")
+
 from kbassist import Assistant
 from kbassist.errors import IndexBusy
 from kbassist.server import search as server_search

