@@ -135,3 +135,20 @@ def test_calibration_and_escalation_model_reach_the_agents(kb, pg_url):
         assert agent.calibration == measured
         agent.embedder  # noqa: B018 - the escalation models are used once the model is loaded
         assert agent.escalation.model is not None
+
+
+def test_a_watching_indexer_puts_a_save_on_the_server_for_agents(kb, pg_url):
+    import time
+
+    with Assistant(kb, server=pg_url, embedder="hash-64") as indexer, Assistant(kb, server=pg_url) as agent:
+        indexer.update()
+        watcher = indexer.watch(debounce_s=0.05)
+        try:
+            path = kb / "devices/charging-error.md"
+            path.write_text(path.read_text(encoding="utf-8") + "\nA quokkacable helps.\n", encoding="utf-8")
+            deadline = time.monotonic() + 30
+            while not agent.search("quokkacable", mode="keyword").hits and time.monotonic() < deadline:
+                time.sleep(0.05)  # polling the agent's view, as an agent would
+            assert [h.id for h in agent.search("quokkacable", mode="keyword").hits] == ["devices/charging-error"]
+        finally:
+            watcher.stop()
