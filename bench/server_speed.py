@@ -26,6 +26,7 @@ and measures, writing one JSON file to bench/out/:
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import multiprocessing
 import shutil
@@ -38,7 +39,6 @@ import numpy as np
 import psycopg
 
 from kbassist.assistant import Assistant
-from kbassist.embed.embedders import load_embedder
 from kbassist.search.evaluate import percentile
 
 from .metrics import load_queries
@@ -57,6 +57,23 @@ class ReplayEmbedder:
 
     def embed(self, texts):
         return np.vstack([self.vectors[t] for t in texts])
+
+
+class SeededEmbedder:
+    """Unit vectors drawn from a seed hashed from the text: USE's dimension at a fraction of its cost.
+
+    For a build too large to embed on this machine in a session (100k articles: hours of USE on
+    two shared cores): the database, its HNSW index and the queries' costs are those of 512-d
+    vectors, and USE's own share of a build is measured at 10k and added by rate (bench/SERVER.md).
+    Named `hash-512` as the test embedder is: an agent's app loads that one by the name."""
+
+    name, dim = "hash-512", 512
+
+    def embed(self, texts):
+        rows = [np.random.default_rng(int.from_bytes(hashlib.blake2b(t.encode(), digest_size=8).digest(), "little"))
+                .standard_normal(self.dim) for t in texts]
+        matrix = np.asarray(rows, dtype=np.float32).reshape(len(texts), self.dim)
+        return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
 
 
 class RecordingEmbedder:
@@ -150,7 +167,7 @@ def save_to_searchable(folder: Path, url: str | None, index_dir: Path | None) ->
             "debounce_ms": 300}
 
 
-def measure_server(folder: Path, url: str, texts: list[str], embedder: str) -> dict:
+def measure_server(folder: Path, url: str, texts: list[str], embedder) -> dict:
     out: dict = {}
     start = time.perf_counter()
     with Assistant(folder, server=url, embedder=embedder) as indexer:
@@ -205,13 +222,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--articles", type=int, required=True)
     parser.add_argument("--dev", type=Path, help="folder of a local PostgreSQL started for the run")
     parser.add_argument("--server", help="an existing server's URL instead of --dev (its index is replaced)")
-    parser.add_argument("--embedder", default="use-multilingual")
+    parser.add_argument("--embedder", default="use-multilingual",
+                        help="an embedder name, or `seeded` (see SeededEmbedder), embedded in-process")
     parser.add_argument("--local", action="store_true", help="also measure the local backend")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     folder = Path(f"bench/data/gen-{args.articles}").resolve()
     texts = [q["query"] for q in load_queries(Path(f"bench/data/gen-{args.articles}.queries.jsonl"))]
-    result: dict = {"articles": args.articles, "queries": len(texts)}
+    result: dict = {"articles": args.articles, "queries": len(texts), "embedder": args.embedder}
+    embedder = args.embedder
+    if embedder == "seeded":
+        from kbassist.server import sync
+
+        embedder = SeededEmbedder()
+        sync.BULK_FILES = 10 ** 9  # embedded in-process: the workers would load embedders by name
     dev = None
     try:
         if args.server:
@@ -221,7 +245,7 @@ def main(argv: list[str] | None = None) -> None:
 
             dev = DevServer(args.dev or Path(tempfile.mkdtemp(prefix="kb-pg-bench-")))
             url = dev.start()
-        result["server"] = measure_server(folder, url, texts, args.embedder)
+        result["server"] = measure_server(folder, url, texts, embedder)
         if args.local:
             with tempfile.TemporaryDirectory(prefix="kb-local-bench-") as work:
                 result["local"] = measure_local(folder, texts, args.embedder, Path(work))

@@ -85,17 +85,21 @@ class Reader:
 
     def run(self, work: Callable[[psycopg.Connection], T]) -> T:
         """`work(connection)`, once more on a fresh connection if the first was broken (a restart)."""
-        for attempt in (1, 2):
-            try:
-                with self.pool.connection() as connection:
-                    return work(connection)
-            except PoolTimeout as exc:
-                raise unavailable(self.url, exc) from exc
-            except psycopg.OperationalError as exc:
-                if attempt == 2:
-                    raise unavailable(self.url, exc) from exc
-                self.pool.check()  # drop the other connections the restart broke
-        raise AssertionError("unreachable")
+        try:
+            return self._once(work)
+        except psycopg.OperationalError:
+            self.pool.check()  # drop the other connections the restart broke
+        try:
+            return self._once(work)
+        except psycopg.OperationalError as exc:
+            raise unavailable(self.url, exc) from exc
+
+    def _once(self, work: Callable[[psycopg.Connection], T]) -> T:
+        try:
+            with self.pool.connection() as connection:
+                return work(connection)
+        except PoolTimeout as exc:
+            raise unavailable(self.url, exc) from exc
 
     def rows(self, sql: str, params: tuple | dict = ()) -> list[tuple]:
         return self.run(lambda connection: connection.execute(sql, params).fetchall())

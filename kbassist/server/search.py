@@ -91,8 +91,9 @@ class ServerSearchIndex:
             return frequencies
 
         def near(word: str, edits: int) -> list[str]:
-            rows = self.reader.rows("SELECT term, df FROM kb_terms WHERE term LIKE %s AND length(term) BETWEEN %s AND %s",
-                                    (word[0] + "%", len(word) - edits, len(word) + edits))
+            rows = self.reader.rows(
+                "SELECT term, df FROM kb_terms WHERE term LIKE %s AND length(term) BETWEEN %s AND %s",
+                (word[0] + "%", len(word) - edits, len(word) + edits))
             close = {t: df for t, df in rows if Levenshtein.distance(word, t, score_cutoff=edits) <= edits}
             frequencies.update(close)
             return list(close)

@@ -32,6 +32,7 @@ from .embedding import Embedding
 from .writer import Prepared, known_vectors, prepare, remove_files, write_files
 
 BULK_FILES = 300  # files to read before embedding moves to worker processes
+LARGE_BUILD_FILES = 300  # files to read into an empty index before its HNSW index waits for the end
 MAX_WORKERS = 4
 
 ChooseEmbedder = Callable[[FolderDiff], tuple[Embedder, str]]
@@ -59,7 +60,8 @@ def sync_folder(url: str, configure: Callable[[psycopg.Connection], None], folde
         todo = diff.added + diff.changed
         bulk = len(todo) >= BULK_FILES
         empty = connection.execute("SELECT NOT EXISTS (SELECT 1 FROM kb_chunks)").fetchone()[0]
-        if bulk and empty:
+        large = len(todo) >= LARGE_BUILD_FILES
+        if large and empty:
             schema.drop_vector_index(connection)
         leaving = set(diff.removed)
         taken = {r[0]: r[1] for r in connection.execute("SELECT article_id, path FROM kb_files WHERE article_id != ''")
@@ -95,7 +97,7 @@ def sync_folder(url: str, configure: Callable[[psycopg.Connection], None], folde
             on_articles([], gone)
             yield Progress(total, total, "indexing on the server")
         schema.ensure_vector_index(connection)
-        if bulk:
+        if large:
             connection.execute("VACUUM ANALYZE kb_postings, kb_terms, kb_chunks")  # index-only scans of the terms
     return IndexChange(tuple(added), tuple(updated), tuple(removed), tuple(problems))
 
@@ -132,7 +134,7 @@ def _finish_batch(connection, fresh: list[Prepared], unchanged: list[FileState],
                   job, embedding: Embedding, known: dict[str, FileState], changes: tuple[list, list, list],
                   problems: list, on_articles) -> int:
     """Wait for the batch's vectors, commit it, and report what it changed; returns its file count."""
-    vectors.update(zip(missing, embedding.result(job)))
+    vectors.update(zip(missing, embedding.result(job), strict=True))
     gone = write_files(connection, fresh, unchanged, vectors)
     added, updated, removed = changes
     articles = [p.parsed.article for p in fresh if p.parsed.article is not None]
