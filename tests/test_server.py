@@ -152,3 +152,16 @@ def test_a_watching_indexer_puts_a_save_on_the_server_for_agents(kb, pg_url):
             assert [h.id for h in agent.search("quokkacable", mode="keyword").hits] == ["devices/charging-error"]
         finally:
             watcher.stop()
+
+
+def test_an_agents_cached_postings_follow_the_indexers_writes(kb, pg_url):
+    with Assistant(kb, server=pg_url, embedder="hash-64") as indexer, Assistant(kb, server=pg_url) as agent:
+        indexer.update()
+        assert [h.id for h in agent.search("cable", mode="keyword").hits] == ["devices/charging-error"]
+        charging = kb / "devices/charging-error.md"
+        charging.write_text(charging.read_text(encoding="utf-8").replace("cable", "cord"), encoding="utf-8")
+        refunds = kb / "refunds/refund-time.md"
+        refunds.write_text(refunds.read_text(encoding="utf-8") + "\nNo cable is needed.\n", encoding="utf-8")
+        indexer.update()
+        assert [h.id for h in agent.search("cable", mode="keyword").hits] == ["refunds/refund-time"]
+        assert [h.id for h in agent.search("cord", mode="keyword").hits] == ["devices/charging-error"]

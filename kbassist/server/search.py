@@ -1,11 +1,11 @@
 """The server's side of `index.backend.SearchIndex`: BM25 over the stored terms, HNSW over the vectors.
 
-Keyword ranking is the engine's BM25 computed in SQL over `kb_postings`
-(term counts and article lengths from the engine's own analyser) with
-document frequencies from `kb_terms`: the same formula and the same terms
-as the local index, so fusion, confidence and the calibrated no-answer
-threshold mean the same on both (bench/SERVER.md compares the two and
-PostgreSQL's `ts_rank_cd`, which has no document frequency).
+Keyword ranking is the engine's BM25 over `kb_postings` (term counts and
+article lengths from the engine's own analyser) with document frequencies
+from `kb_terms`: the same formula and the same terms as the local index, so
+fusion, confidence and the calibrated no-answer threshold mean the same on
+both. It is scored on the agent's side over postings read once per term
+(`postings`); bench/SERVER.md compares it with PostgreSQL's `ts_rank_cd`.
 
 Each read is a statement of its own, against the last committed state. The
 app keeps article summaries in memory (filters, freshness); before the
@@ -24,23 +24,17 @@ from pgvector import HalfVector
 from rapidfuzz.distance import Levenshtein
 
 from ..index.analysis import mixed_analyzer, query_terms
-from ..index.bm25 import B, K1, idf
 from ..index.keyword import KeywordHit, KeywordResult
 from ..index.store import StoredChunk
 from ..index.term_query import Hit, rank_terms
 from ..knowledge.model import Article
+from .postings import PostingsCache
 from .store import ServerStore
 
 REFRESH_S = 0.25  # how stale an agent's view of the server may be, at most
 CACHED_CHUNKS = 20_000  # chunk look-ups kept between writes (the best section of each hit)
+FORGET_TERMS_OF = 1_000  # articles written since the last look: past this, every cached posting is dropped
 
-BM25_SQL = f"""
-SELECT p.article_id, sum(q.weight * p.tf * {K1 + 1} / (p.tf + {K1} * (1 - {B} + {B} * p.length / %(average)s))),
-       array_agg(p.term)
-FROM unnest(%(terms)s::text[], %(weights)s::float8[]) AS q(term, weight)
-JOIN kb_postings p ON p.term = q.term
-GROUP BY p.article_id ORDER BY 2 DESC LIMIT %(limit)s
-"""
 
 
 class ServerSearchIndex:
@@ -58,6 +52,7 @@ class ServerSearchIndex:
         self._words: dict[str, bool] = {}
         self._chunks: dict[int, StoredChunk | None] = {}
         self._article_chunks: dict[str, list[StoredChunk]] = {}
+        self._postings = PostingsCache(self.reader)
         self._read_statistics()
 
     # -- staying current -------------------------------------------------------------------
@@ -70,6 +65,9 @@ class ServerSearchIndex:
             if self.store.generation() == self._generation:
                 return
             generation, fresh, removed = self.store.changes_since(self._generation)
+            written = [a.id for a in fresh]
+            self._postings.forget(written + removed,
+                                  self.store.terms_of(written) if len(written) <= FORGET_TERMS_OF else None)
             self._on_articles(fresh, removed)
             self._generation = generation
             self._words, self._chunks, self._article_chunks = {}, {}, {}
@@ -103,13 +101,7 @@ class ServerSearchIndex:
         return KeywordResult([KeywordHit(*hit) for hit in hits], terms, known_count)
 
     def _bm25(self, weights: dict[str, float], frequencies: dict[str, int], limit: int) -> list[Hit]:
-        if not weights or not self._documents:
-            return []
-        terms = list(weights)
-        scaled = [weights[t] * idf(self._documents, frequencies.get(t, 0)) for t in terms]
-        rows = self.reader.rows(BM25_SQL, {"terms": terms, "weights": scaled, "average": self._average,
-                                           "limit": limit})
-        return [(article_id, float(score), frozenset(matched)) for article_id, score, matched in rows]
+        return self._postings.score(weights, frequencies, self._documents, self._average, limit)
 
     def has_word(self, word: str) -> bool:
         self.refresh()

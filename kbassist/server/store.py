@@ -88,6 +88,11 @@ class ServerStore:
             return current, [decode(d) for (d,) in fresh], [i for (i,) in gone]
         return self.reader.run(read)
 
+    def terms_of(self, article_ids: list[str]) -> list[str]:
+        """The terms these articles hold now (their postings changed)."""
+        return [t for (t,) in self.reader.rows("SELECT DISTINCT term FROM kb_postings WHERE article_id = ANY(%s)",
+                                               (article_ids,))]
+
     def problems(self) -> list[Problem]:
         return [Problem(*r) for r in self.reader.rows("SELECT path, line, message, severity FROM kb_problems")]
 
