@@ -15,7 +15,11 @@ and measures, writing one JSON file to bench/out/:
   pool, all searching at once. Their queries are embedded beforehand: on a
   team each agent embeds on its own laptop, while here the 8 share the
   server's two cores, so embedding in them would measure this machine, not
-  the server;
+  the server. Measured twice: whole searches (the ranking and fusion run in
+  each agent, so 8 agents on 2 cores also share the laptops' work), and the
+  server calls of a search alone (keyword and vector candidates, the shown
+  hits' sections), which is the server's own latency under 8 agents; each
+  process's CPU per query is reported for one agent (the laptop's share);
 - save to searchable: an indexer watching the folder (`Assistant.watch`), an
   agent's Assistant searching for a new word appended to one article;
 - the database's size on disk (`pg_database_size`).
@@ -40,6 +44,7 @@ import psycopg
 
 from kbassist.assistant import Assistant
 from kbassist.search.evaluate import percentile
+from kbassist.search.hybrid import CANDIDATES
 
 from .metrics import load_queries
 
@@ -92,19 +97,23 @@ def log(*parts) -> None:
     print(time.strftime("%H:%M:%S"), *parts, file=sys.stderr, flush=True)
 
 
-def timed_queries(assistant: Assistant, texts: list[str]) -> list[float]:
+def timed_queries(assistant: Assistant, texts: list[str]) -> tuple[list[float], float]:
+    """Wall milliseconds of each search, and this process's CPU milliseconds per search."""
     for text in texts[:3]:
         assistant.search(text)  # warm-up: pool, caches
     out = []
+    cpu = time.process_time()
     for text in texts:
         start = time.perf_counter()
         assistant.search(text, k=5)
         out.append((time.perf_counter() - start) * 1000)
-    return out
+    return out, (time.process_time() - cpu) * 1000 / max(1, len(texts))
 
 
-def summary(ms: list[float]) -> dict:
-    return {"queries": len(ms), "p50_ms": round(percentile(ms, 50), 2), "p95_ms": round(percentile(ms, 95), 2)}
+def summary(ms: list[float], cpu_ms: float | None = None) -> dict:
+    """Percentiles; `cpu_ms`: the searching process's own CPU per query (the laptop's share)."""
+    out = {"queries": len(ms), "p50_ms": round(percentile(ms, 50), 2), "p95_ms": round(percentile(ms, 95), 2)}
+    return out if cpu_ms is None else {**out, "client_cpu_ms_per_query": round(cpu_ms, 2)}
 
 
 def _agent(spec: dict, barrier, results) -> None:
@@ -113,23 +122,37 @@ def _agent(spec: dict, barrier, results) -> None:
     assistant = Assistant(spec["folder"], server=spec["url"], embedder=ReplayEmbedder(spec["embedder"], vectors))
     texts = spec["texts"]
     timed_queries(assistant, texts[:3])
+    index = assistant._ix.search_index()
     barrier.wait(timeout=600)
     ms = []
     for i in range(ROUNDS_PER_AGENT):
+        text = texts[(spec["number"] * 7 + i) % len(texts)]
         start = time.perf_counter()
-        assistant.search(texts[(spec["number"] * 7 + i) % len(texts)], k=5)
+        if spec["calls_only"]:  # what a search asks of the server, without the ranking done on the laptop
+            index.keyword_candidates(text, CANDIDATES * 3)
+            found = index.vector_candidates(vectors[text], CANDIDATES * 3)
+            closest: dict[str, int] = {}
+            for vid, article_id, _ in found:
+                closest.setdefault(article_id, vid)
+            for vid in list(closest.values())[:5]:  # the shown hits' sections, as `HybridSearcher._hit` reads them
+                index.chunk(vid)
+        else:
+            assistant.search(text, k=5)
         ms.append((time.perf_counter() - start) * 1000)
     assistant.close()
     results.put(ms)
 
 
-def concurrent_agents(folder: Path, url: str, embedder: str, vectors: dict[str, np.ndarray], texts: list[str]) -> dict:
-    """AGENTS processes searching at once, each started and waiting at a barrier first."""
+def concurrent_agents(folder: Path, url: str, embedder: str, vectors: dict[str, np.ndarray], texts: list[str],
+                      calls_only: bool = False) -> dict:
+    """AGENTS processes searching at once, each started and waiting at a barrier first (`calls_only`:
+    only the server calls of each search, see `_agent`)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(AGENTS), context.Queue()
     plain = {t: v.tolist() for t, v in vectors.items()}
     agents = [context.Process(target=_agent, args=({"folder": str(folder), "url": url, "embedder": embedder,
-                                                    "vectors": plain, "number": n, "texts": texts},
+                                                    "vectors": plain, "number": n, "texts": texts,
+                                                    "calls_only": calls_only},
                                                    barrier, results)) for n in range(AGENTS)]
     for agent in agents:
         agent.start()
@@ -190,13 +213,15 @@ def measure_server(folder: Path, url: str, texts: list[str], embedder) -> dict:
         recording = RecordingEmbedder(indexer.embedder)
     with Assistant(folder, server=url, embedder=recording) as agent:
         recording.embed(["warm-up"])
-        out["one_agent_with_embedding"] = summary(timed_queries(agent, texts))
+        out["one_agent_with_embedding"] = summary(*timed_queries(agent, texts))
     name, vectors = recording.name, recording.vectors
     with Assistant(folder, server=url, embedder=ReplayEmbedder(name, vectors)) as agent:
-        out["one_agent_server_only"] = summary(timed_queries(agent, texts))
+        out["one_agent_server_only"] = summary(*timed_queries(agent, texts))
     log("one agent", out["one_agent_with_embedding"], out["one_agent_server_only"])
     out["eight_agents_server_only"] = concurrent_agents(folder, url, name, vectors, texts)
-    log("eight agents", out["eight_agents_server_only"])
+    out["eight_agents_server_calls_only"] = concurrent_agents(folder, url, name, vectors,
+                                                              [t for t in texts if t in vectors], calls_only=True)
+    log("eight agents", out["eight_agents_server_only"], out["eight_agents_server_calls_only"])
     out["save_to_searchable"] = save_to_searchable(folder, url, None)
     log("save to searchable", out["save_to_searchable"])
     return out
@@ -216,7 +241,7 @@ def measure_local(folder: Path, texts: list[str], embedder: str, work: Path) -> 
         assistant.calibrate()
         out["build_and_calibrate_s"] = round(time.perf_counter() - start, 1)
         assistant.embedder.embed(["warm-up"])
-        out["one_agent_with_embedding"] = summary(timed_queries(assistant, texts))
+        out["one_agent_with_embedding"] = summary(*timed_queries(assistant, texts))
     out["index_mb"] = round(sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 2 ** 20, 1)
     log("local", out)
     out["save_to_searchable"] = save_to_searchable(folder, None, index_dir)
