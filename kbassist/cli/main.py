@@ -25,6 +25,8 @@ from .common import (
     run_with_progress,
 )
 from .history import history_command
+from .insights import insights_command
+from .practice import practice_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
 from .suggest import suggest_command
@@ -176,6 +178,8 @@ def gui(folder, index_dir):
 
 
 cli.add_command(history_command)
+cli.add_command(insights_command)
+cli.add_command(practice_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
 
