@@ -1,10 +1,12 @@
 """What Insights records in the private log: masked text only, sealed, opt-out and retention honoured."""
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import sqlite3
 import textwrap
 
+import numpy as np
 import pytest
 
 from kbassist.assist.history import SCHEMA_VERSION, History
@@ -92,6 +94,7 @@ def test_a_version_2_log_is_upgraded_keeping_its_rows(tmp_path):
     log.close()
     with sqlite3.connect(path) as conn:  # back to what issue #18 wrote
         conn.execute("DROP TABLE feedback")
+        conn.execute("DROP TABLE vectors")
         for column in ("top_article", "confidence", "categories", "sentiment", "low_confidence", "variants"):
             conn.execute(f"ALTER TABLE events DROP COLUMN {column}")
         for column in ("variant", "seconds", "edit"):
@@ -162,3 +165,24 @@ def test_suggest_and_copy_through_the_assistant_record_what_insights_counts(tmp_
     assert event.details.variants == (VariantShown("cards/card-arrival", "Card on its way", reply.variant),)
     assert event.copies[0].edit == 0 and 41 <= event.copies[0].seconds <= 45
     assert event.override == "not_needed"
+
+
+def test_gap_vectors_are_cached_sealed_and_not_computed_twice(tmp_path):
+    from kbassist.insights.gaps import cached_embed
+
+    log = History(tmp_path / "h.sqlite3")
+    for text in ("do you ship to mars", "do you ship to mars", "student discount?"):
+        log.record_suggest("en", False, True, text)
+    calls = []
+
+    def embed(texts):
+        calls.append(list(texts))
+        return [[float(len(t)), 1.0] for t in texts]
+
+    first = cached_embed(log, log.entries(), "toy", embed)
+    assert calls == [["do you ship to mars", "student discount?"]]  # each distinct text once
+    again = cached_embed(log, log.entries(), "toy", embed)
+    assert len(calls) == 1 and (again(["student discount?"]) == first(["student discount?"])).all()
+    log.close()
+    stored_plain = np.array([17.0, 1.0], np.float16).tobytes()
+    assert stored_plain not in every_byte(tmp_path) and base64.b64encode(stored_plain) not in every_byte(tmp_path)

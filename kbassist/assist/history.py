@@ -24,12 +24,15 @@ aside to `.bad`, a fresh one started, and a `Problem` recorded for the UI.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import sqlite3
 import threading
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+import numpy as np
 
 from ..errors import Problem
 from ..privacy.crypto import CannotDecrypt, Cipher
@@ -56,6 +59,7 @@ DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(days=1)
 HEAVY_EDIT = 0.3  # a copy this much rewritten keeps its question (masked, sealed) as a content gap
 _MESSAGE = b"history.events.message"  # associated data: a sealed message opens only in its own column
+_VECTOR = b"history.vectors.vector"
 _INSIGHTS = """
 CREATE TABLE feedback (
     id INTEGER PRIMARY KEY,
@@ -63,6 +67,12 @@ CREATE TABLE feedback (
     time TEXT NOT NULL,
     kind TEXT NOT NULL,
     value TEXT NOT NULL
+);
+CREATE TABLE vectors (
+    event_id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    embedder TEXT NOT NULL,
+    vector BLOB NOT NULL
 );
 """
 _INSIGHT_COLUMNS = (
@@ -91,7 +101,7 @@ CREATE TABLE copies (
 CREATE INDEX events_time ON events(time);
 """
 _META = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
-_TABLES = ("events", "copies", "feedback")
+_TABLES = ("events", "copies", "feedback", "vectors")
 
 
 def default_history_path() -> Path:
@@ -160,7 +170,8 @@ class History:
                 _add_insight_columns(conn)
             elif version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"unknown history schema version {version}")
-            conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0 JOIN feedback ON 0").fetchone()
+            conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0 JOIN feedback ON 0"
+                         " JOIN vectors ON 0").fetchone()
             self._check_key(conn)
         except (sqlite3.DatabaseError, _SealedWithAnotherKey):
             conn.close()
@@ -301,15 +312,17 @@ class History:
         return [LoggedMessage(e.event_id, e.time, e.lang, e.text)
                 for e in self.entries(since) if e.no_answer and e.text]
 
-    def entries(self, since: dt.date | None = None) -> list[LoggedEvent]:
+    def entries(self, since: dt.date | None = None, *, texts: bool = True) -> list[LoggedEvent]:
         """Everything kept, oldest first, from `since` (a UTC day) on: each suggestion with its
-        flags, its masked text (opened for the user whose key sealed it), its copies and feedback."""
+        flags, its masked text (opened for the user whose key sealed it; None for all with
+        `texts=False`, which the numbers do not need), its copies and feedback."""
         if not self.path.exists():
             return []
         start = _stamp(dt.datetime.combine(since, dt.time(), dt.timezone.utc)) if since else ""
+        message = "CAST(message AS BLOB)" if texts else "NULL"
         with self._lock:
             db = self._db()
-            rows = db.execute("SELECT id, time, lang, escalated, no_answer, CAST(message AS BLOB), top_article,"
+            rows = db.execute(f"SELECT id, time, lang, escalated, no_answer, {message}, top_article,"
                               " confidence, categories, sentiment, low_confidence, variants FROM events"
                               " WHERE time >= ? ORDER BY time, id", (start,)).fetchall()
             copies: dict[int, list[LoggedCopy]] = {}
@@ -336,6 +349,36 @@ class History:
             self.problems.append(Problem(str(self.path), 0, f"{unreadable} logged messages did not open "
                                                             "with the data key (changed on disk?); shown without text"))
         return events
+
+    def vectors(self, event_ids: Iterable[int], embedder: str) -> dict[int, np.ndarray]:
+        """The cached vectors of kept texts (content gaps), sealed like the texts they come from."""
+        wanted = set(event_ids)
+        if not wanted or not self.path.exists():
+            return {}
+        with self._lock:
+            rows = self._db().execute("SELECT event_id, vector FROM vectors WHERE embedder = ?", (embedder,)).fetchall()
+            cipher = self._cipher_now()
+        found = {}
+        for event_id, sealed in rows:
+            if event_id in wanted:
+                try:
+                    found[event_id] = np.frombuffer(base64.b64decode(cipher.open(sealed, _VECTOR)), np.float16)
+                except CannotDecrypt:
+                    continue  # computed again
+        return found
+
+    def keep_vectors(self, embedder: str, vectors: dict[int, np.ndarray]) -> None:
+        """Cache vectors of kept texts (float16, sealed): the next report need not load the model."""
+        if not self.enabled or not vectors:
+            return
+        with self._lock:
+            db = self._db()
+            cipher = self._cipher_now()
+            sealed = [(event_id, cipher.seal(base64.b64encode(np.asarray(v, np.float16).tobytes()).decode(), _VECTOR))
+                      for event_id, v in vectors.items()]
+            with db:
+                db.executemany("INSERT OR REPLACE INTO vectors (event_id, time, embedder, vector) SELECT id, time, ?, ?"
+                               " FROM events WHERE id = ?", [(embedder, blob, event_id) for event_id, blob in sealed])
 
     def stats(self) -> HistoryStats:
         if not self.path.exists():

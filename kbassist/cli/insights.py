@@ -16,7 +16,7 @@ import click
 
 from ..insights import kpis, records_of
 from ..insights.export import to_csv, to_json
-from ..insights.gaps import gaps_of
+from ..insights.gaps import logged_gaps
 from .common import engine_errors, index_dir_opt, open_assistant
 from .history import open_log
 from .output import emit_json, emit_table, plain
@@ -48,16 +48,15 @@ def insights_command(folder, since, as_of, fmt, no_gaps, index_dir):
     as_of_day = as_of.date() if as_of else dt.date.today()
     log = open_log()
     try:
-        entries = log.entries(since_day)
+        if fmt == "events":
+            for record in records_of(log.entries(since_day)):
+                click.echo(json.dumps(plain(record), ensure_ascii=False))
+            return
+        report = kpis.report(log.entries(since_day, texts=False), as_of_day, since_day)
+        if fmt != "csv" and not no_gaps:
+            report = dataclasses.replace(report, gaps=_gaps(log, as_of_day, folder, index_dir))
     finally:
         log.close()
-    if fmt == "events":
-        for record in records_of(entries):
-            click.echo(json.dumps(plain(record), ensure_ascii=False))
-        return
-    report = kpis.report(entries, as_of_day, since_day)
-    if fmt != "csv" and not no_gaps:
-        report = dataclasses.replace(report, gaps=_gaps(entries, as_of_day, folder, index_dir))
     if fmt == "json":
         emit_json(to_json(report))
     elif fmt == "csv":
@@ -66,24 +65,18 @@ def insights_command(folder, since, as_of, fmt, no_gaps, index_dir):
         _echo_table(to_json(report))
 
 
-def _gaps(entries, as_of: dt.date, folder: Path | None, index_dir: Path | None):
+def _gaps(log, as_of: dt.date, folder: Path | None, index_dir: Path | None):
     if folder is not None:
         assistant = open_assistant(folder, index_dir, quiet=True)
         try:
             return assistant.insights.gaps(as_of)
         finally:
             assistant.close()
-    embedder = None
 
-    def embed(texts):
-        nonlocal embedder
-        if embedder is None:
-            from ..embed.embedders import UseEmbedder
+    from ..embed.embedders import DEFAULT_EMBEDDER, UseEmbedder
 
-            embedder = UseEmbedder()
-        return embedder.embed(texts)
-
-    return gaps_of(entries, as_of, embed)
+    # Called only for texts not embedded before: the model loads only then.
+    return logged_gaps(log, as_of, DEFAULT_EMBEDDER, lambda texts: UseEmbedder().embed(texts))
 
 
 def _echo_table(data: dict) -> None:

@@ -18,6 +18,11 @@ def _round(value):
     return round(value, 4) if isinstance(value, float) else value
 
 
+def _p(value: float | None) -> float | None:
+    """Three significant digits: a p-value of 3e-12 is not 0."""
+    return None if value is None else float(f"{value:.3g}")
+
+
 def period_dict(p: Period) -> dict:
     return {name: _round(getattr(p, name)) for name in COLUMNS} | {"start": p.start.isoformat()}
 
@@ -42,7 +47,8 @@ def to_json(report: InsightsReport) -> dict:
                  for g in report.gaps],
         "variants": [{"article": c.article_id, "reply": c.reply_title,
                       "arms": [dataclasses.asdict(v) for v in c.variants],
-                      "tests": [{k: _round(v) for k, v in dataclasses.asdict(t).items()} for t in c.tests]}
+                      "tests": [{k: _p(v) if k == "p_value" else _round(v) for k, v in dataclasses.asdict(t).items()}
+                                for t in c.tests]}
                      for c in report.variants],
         "days": [period_dict(p) for p in report.days],
         "weeks": [period_dict(p) for p in report.weeks],
