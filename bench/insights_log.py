@@ -26,7 +26,7 @@ ANSWERED = (("en", "where is my order", "orders/track-order"), ("zh", "退款多
 GAPS = (("en", "do you ship to canada"), ("en", "can you deliver to Canada?"), ("zh", "能寄到加拿大吗"),
         ("en", "is there a student discount"), ("zh", "学生有优惠吗"), ("zh", "可以用微信支付吗"),
         ("en", "can I pay with WeChat Pay?"), ("en", "do you sell refurbished readers"))
-AB = ("returns/refund-time", "Refund on its way")
+AB = ("returns/refund-time", "Refund released, waiting for the bank")  # the bundled A/B reply
 
 
 def write_log(data_dir: Path, events: int, days: int, as_of: dt.date, seed: int = 7) -> None:

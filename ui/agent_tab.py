@@ -10,6 +10,7 @@ from __future__ import annotations
 from kbassist.assist.model import ReplySuggestion, Suggestion, SuggestResult
 from kbassist.assistant import Assistant
 
+from .feedback_bar import FeedbackBar
 from .message_box import MessageBox
 from .ops import Ops
 from .preview import Preview
@@ -24,6 +25,11 @@ SUGGESTIONS = 5
 def fetch_suggestions(assistant: Assistant, message: str, log: bool) -> SuggestResult:
     """The one call the app makes for a message (the adapter over the engine)."""
     return assistant.suggest(message, k=SUGGESTIONS, log=log)
+
+
+def logged_event(assistant: Assistant, result: SuggestResult) -> int:
+    """The log's event for a result: a result seen while typing is logged now (at the agent's first action)."""
+    return result.event_id or fetch_suggestions(assistant, result.message, log=True).event_id
 
 
 def _banner(style: str) -> QLabel:
@@ -48,13 +54,14 @@ class AgentTab(QWidget):
         self.message = MessageBox()
         self.escalation = _banner("background:#b3261e; color:white; padding:6px; font-weight:bold;")
         self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
+        self.feedback = FeedbackBar(ops, self.message, logged_event)
         self.results = ResultsView()
         self.preview = Preview()
         self.replies = ReplyPanel()
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.message, self.escalation, self.no_answer, self.results):
+        for widget in (self.message, self.escalation, self.no_answer, self.feedback, self.results):
             column.addWidget(widget)
         self.message.setMaximumHeight(140)
         self.splitter = QSplitter(Qt.Horizontal)
@@ -72,6 +79,7 @@ class AgentTab(QWidget):
 
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
+        self.feedback.set_assistant(assistant)
         self.preview.set_folder(assistant.folder if assistant else None)
         self.refresh()
 
@@ -122,6 +130,7 @@ class AgentTab(QWidget):
         self.no_answer.setVisible(no_answer)
         self.no_answer.setText(self.tr("Nothing in the knowledge base answers this confidently. "
                                        "The closest articles are listed: check before using them."))
+        self.feedback.show_result(result)
         self.results.show_suggestions(result.suggestions if result else (), keep_selection=same_message)
         if not self.results.count():
             self._show_suggestion(None)
@@ -151,14 +160,4 @@ class AgentTab(QWidget):
 
     def _record_copy(self, suggestion: Suggestion, reply: ReplySuggestion) -> None:
         self.reply_was_copied.emit(reply.title)
-        if self.assistant is None or self.result is None:
-            return
-        assistant, result = self.assistant, self.result
-        article_id = reply.article_id or suggestion.article_id
-
-        def record() -> None:
-            event_id = result.event_id or fetch_suggestions(assistant, result.message, log=True).event_id
-            if event_id:
-                assistant.record_copy(event_id, article_id, reply.title)
-
-        self.ops.query(self, record).run_in_background()
+        self.feedback.reply_copied(suggestion, reply, self.replies.filled_text(), self.replies.sent_text())

@@ -66,7 +66,7 @@ class ReplyPanel(QWidget):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.filled = QPlainTextEdit(readOnly=True)
+        self.filled = QPlainTextEdit()  # the agent may reword it before copying (Insights counts how much)
         self.warnings = QLabel(wordWrap=True)
         self.warnings.setStyleSheet("color:#9a5b00;")
         self.copy_button = QPushButton(self.tr("Copy reply (Ctrl+Enter)"))
@@ -128,11 +128,15 @@ class ReplyPanel(QWidget):
         reply = self.reply
         return fill(reply.text, {name: edit.text() for name, edit in self._fields.items()}) if reply else ""
 
+    def sent_text(self) -> str:
+        """What a copy sends: the filled reply as the agent left it in the box."""
+        return self.filled.toPlainText() if self.reply else ""
+
     def current_warnings(self) -> tuple[PreSendWarning, ...]:
         reply = self.reply
         if reply is None:
             return ()
-        text_warnings = check_reply(self.filled_text(), customer_message=self.message,
+        text_warnings = check_reply(self.sent_text(), customer_message=self.message,
                                     trusted_text=(reply.text, *self.trusted))
         # Kept from the engine: about the article, and whether the reply fits the message (the amount
         # check depends on the agent's edits, so it is in the text checks above).
@@ -158,7 +162,7 @@ class ReplyPanel(QWidget):
         warnings = self.current_warnings()
         if warnings and not SendWarningsDialog.confirm(self, warnings):
             return False
-        text = self.filled_text()
+        text = self.sent_text()
         mime = QMimeData()
         mime.setText(text)
         mime.setHtml(html.escape(text).replace("\n", "<br>"))
