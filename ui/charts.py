@@ -44,6 +44,7 @@ def _axes(chart: QChart, labels: Sequence[str], top: float, percent: bool) -> tu
     x.append(list(labels))
     y = QValueAxis()
     y.setRange(0, top)
+    y.applyNiceNumbers()  # round ticks (0, 50, 100...) rather than fractions of the maximum
     y.setLabelFormat("%.0f%%" if percent else "%.0f")
     chart.addAxis(x, Qt.AlignBottom)
     chart.addAxis(y, Qt.AlignLeft)

@@ -65,6 +65,8 @@ class InsightsTab(QWidget):
             top.addWidget(widget, 1 if widget is self.summary else 0)
         self.plots = QWidget()
         self.grid = QGridLayout(self.plots)
+        for column in range(COLUMNS):
+            self.grid.setColumnStretch(column, 1)
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.plots)
         self.gaps, self.variants, self.articles = GapsView(self), VariantsView(self), ArticlesView(self)

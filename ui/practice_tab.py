@@ -197,12 +197,13 @@ class PracticeTab(QWidget):
         titles = " / ".join(html.escape(self._title(a)) for a in result.expected)
         replies = ", ".join(html.escape(r) for r in result.replies) or self.tr("any of its replies")
         lead = self.tr("hand it to a lead") if result.escalate else self.tr("answer it yourself")
-        return (f"<b>{self.tr('Score: %1 of %2').replace('%1', str(result.points)).replace('%2', str(POINTS))}</b><br>"
-                f"{mark(result.article_ok)} {self.tr('Article: %1').replace('%1', titles)}<br>"
-                f"{mark(result.reply_ok)} {self.tr('Reply: %1').replace('%1', replies)}<br>"
-                f"{mark(result.escalate_ok)} {self.tr('Escalation: %1').replace('%1', lead)}"
-                f" — {html.escape(result.why)}<br>"
-                f"<i>{self.tr('Asked as: “%1”').replace('%1', html.escape(drill.question))}</i>")
+        points = self.tr("Score: %1 of %2").replace("%1", str(result.points)).replace("%2", str(POINTS))
+        article = self.tr("Article: %1").replace("%1", titles)
+        reply = self.tr("Reply: %1").replace("%1", replies)
+        escalation = self.tr("Escalation: %1").replace("%1", lead)
+        asked = self.tr("Asked as: “%1”").replace("%1", html.escape(drill.question))
+        return (f"<b>{points}</b><br>{mark(result.article_ok)} {article}<br>{mark(result.reply_ok)} {reply}<br>"
+                f"{mark(result.escalate_ok)} {escalation} — {html.escape(result.why)}<br><i>{asked}</i>")
 
     def next_drill(self) -> None:
         self.at += 1

@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QEventLoop,
     QLibraryInfo,
     QLocale,
     QMimeData,

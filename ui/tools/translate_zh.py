@@ -10,6 +10,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from translate_zh_insights import ZH_INSIGHTS  # beside this file (run as a script)
+
 TS = Path(__file__).resolve().parents[1] / "i18n" / "kbassist_zh_CN.ts"
 ZH = {
     "Hand this conversation to a lead: %1": "请将此对话转交组长处理：%1",
@@ -87,6 +89,9 @@ ZH = {
     "vulnerable customer": "弱势客户", "privacy breach": "隐私泄露", "asks for a manager": "要求找主管",
     "money lost": "资金损失",
 }
+
+
+ZH.update(ZH_INSIGHTS)
 
 
 def main() -> int:
