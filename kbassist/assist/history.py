@@ -406,8 +406,10 @@ def _add_insight_columns(conn: sqlite3.Connection) -> None:
 
 def _details(top_article: str, confidence: float, categories: str, sentiment: str, low_confidence: int,
              variants: str) -> ShownDetails:
-    shown = tuple(VariantShown(*line.split("\t")) for line in variants.splitlines() if line.count("\t") == 2)
-    return ShownDetails(top_article, confidence, tuple(c for c in categories.split(",") if c), sentiment,
+    """Read back as written; most rows have no categories or wordings (10,000 rows are read per report)."""
+    shown = tuple(VariantShown(*line.split("\t")) for line in variants.splitlines() if line.count("\t") == 2) \
+        if variants else ()
+    return ShownDetails(top_article, confidence, tuple(categories.split(",")) if categories else (), sentiment,
                         bool(low_confidence), shown)
 
 

@@ -63,7 +63,7 @@ class Insights:
 
     def report(self, since: dt.date | None = None, as_of: dt.date | None = None) -> InsightsReport:
         """The numbers from `since` (default: all the log keeps) to `as_of` (default today), without gaps."""
-        return kpis.report(self.assistant.history.entries(since), as_of or dt.date.today(), since)
+        return kpis.report(self.assistant.history.entries(since, texts=False), as_of or dt.date.today(), since)
 
     def gaps(self, as_of: dt.date | None = None) -> tuple[Gap, ...]:
         """The week's content gaps (needs the embedder: seconds the first time it loads)."""
