@@ -61,6 +61,31 @@ def test_the_insights_tab_draws_the_engines_numbers_with_charts_and_exports_them
     qtbot.waitUntil(lambda: len(tab.chart_titles()) == 6)
 
 
+def test_the_numbers_are_read_ahead_while_the_tab_is_hidden_and_drawn_when_it_is_shown(qtbot, open_window):
+    seed_log()
+    window = open_window(semantic=False)
+    tab = window.insights
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=10000)
+    assert tab.report.total.messages == 20 and tab.grid.count() == 0  # nothing drawn for a hidden tab
+    show_insights(qtbot, window)
+    assert len(tab.chart_titles()) == 6
+
+
+def test_charts_queued_before_the_tab_was_hidden_are_not_drawn_for_the_old_period(qtbot, open_window):
+    seed_log()
+    window = open_window(semantic=False)
+    tab = window.insights
+    qtbot.waitUntil(lambda: tab.report is not None, timeout=10000)
+    window.tabs.setCurrentWidget(tab)  # charts queued, one per event-loop turn...
+    window.tabs.setCurrentWidget(window.agent)  # ...and the tab hidden before the first is drawn
+    tab.period.setCurrentIndex(1)  # by day, chosen while hidden
+    qtbot.waitUntil(lambda: not tab._pending)
+    assert tab.grid.count() == 0
+    show_insights(qtbot, window)
+    bars = tab.grid.itemAt(0).widget().chart().series()[0].barSets()[0]
+    assert bars.count() == len(tab.report.days)
+
+
 def test_content_gaps_are_listed_once_the_model_is_ready(qtbot, open_window):
     seed_log(3)
     window = open_window()

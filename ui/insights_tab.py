@@ -1,11 +1,13 @@
 """The Insights tab: a team lead's numbers from the private log, drawn (issue #21).
 
 Every number comes from `assistant.insights` (the engine computes, this tab
-draws). The report is read off the GUI thread when the tab is shown and when
-Refresh is pressed; content gaps follow on the review lane once the model is
-loaded (clustering embeds). Each request is stamped and a late answer for an
-older one is dropped. Charts are built one per event-loop turn, so opening
-the tab never holds the window for all of them at once.
+draws). The report is read off the GUI thread as soon as a folder opens, so
+the tab shows numbers the moment it is opened, and again each time it is
+shown or Refresh is pressed (redrawn only when the numbers changed); content
+gaps follow on the review lane once the model is loaded (clustering embeds).
+Each request is stamped and a late answer for an older one is dropped.
+Charts are built one per event-loop turn, so opening the tab never holds the
+window for all of them at once.
 """
 from __future__ import annotations
 
@@ -84,14 +86,16 @@ class InsightsTab(QWidget):
         self.assistant = assistant
         self._stamp += 1
         self._show(None)
-        if assistant is not None and self.isVisible():
-            self.refresh()
+        if assistant is not None:
+            self.refresh(gaps=self.isVisible())  # read ahead: the tab opens on numbers, not on a wait
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if self.report is not None and self.grid.count() == 0:
+            self._draw_charts()  # the numbers read ahead, at once
         self.refresh()
 
-    def refresh(self) -> None:
+    def refresh(self, gaps: bool = True) -> None:
         """Read the numbers again (off the GUI thread), then the week's content gaps."""
         if self.assistant is None:
             return
@@ -99,6 +103,8 @@ class InsightsTab(QWidget):
         stamp, assistant, as_of = self._stamp, self.assistant, self.as_of()
         self.ops.query(self, lambda: assistant.insights.report(as_of=as_of)).success(
             lambda report: self._did_report(stamp, report)).run_in_background()
+        if not gaps:
+            return
         if assistant.model_loaded:
             self.ops.query(self, lambda: assistant.insights.gaps(as_of)).success(
                 lambda gaps: self._did_gaps(stamp, gaps)).in_lane("review").run_in_background()
@@ -106,9 +112,13 @@ class InsightsTab(QWidget):
             self.gaps.show_gaps(None)
 
     def _did_report(self, stamp: int, report: InsightsReport) -> None:
-        if stamp == self._stamp:
+        if stamp != self._stamp:
+            return
+        if report != self.report:
             self._show(report)
-            self.report_did_arrive.emit(report)
+        elif self.isVisible() and self.grid.count() == 0:
+            self._draw_charts()  # read ahead while hidden: drawn now
+        self.report_did_arrive.emit(report)
 
     def _did_gaps(self, stamp: int, gaps) -> None:
         if stamp == self._stamp:
@@ -136,11 +146,12 @@ class InsightsTab(QWidget):
         self._draw_charts()
 
     def _draw_charts(self) -> None:
+        self._pending = []  # charts still queued belong to the numbers on screen before
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         report = self.report
-        if report is None:
-            return
+        if report is None or not self.isVisible():
+            return  # drawn when shown
         periods = report.weeks if self.period.currentIndex() == 0 else report.days
         labels = [p.start.strftime("%m-%d") for p in periods]
         targets = dict(report.targets)
