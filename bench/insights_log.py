@@ -1,6 +1,6 @@
 """A seeded private log for Insights: the 10,000-event timing of issue #21 and the app's screenshots.
 
-    python -m bench.insights_log DATA_DIR [--events 10000] [--days 90] [--as-of 2026-11-30] [--time]
+    python -m bench.insights_log DATA_DIR [--events 10000] [--days 90] [--as-of TODAY] [--time]
 
 Writes `DATA_DIR/history.sqlite3` through the real `History` (masked, sealed),
 with a key file beside it (KBASSIST_CONFIG_DIR defaults to DATA_DIR/config),
@@ -74,7 +74,8 @@ def main() -> None:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--events", type=int, default=10000)
     parser.add_argument("--days", type=int, default=90)
-    parser.add_argument("--as-of", default="2026-11-30")
+    parser.add_argument("--as-of", default=dt.date.today().isoformat(),
+                        help="the last day (default today: an older one lets retention drop the first events)")
     parser.add_argument("--time", action="store_true")
     args = parser.parse_args()
     as_of = dt.date.fromisoformat(args.as_of)
