@@ -186,3 +186,36 @@ def test_gap_vectors_are_cached_sealed_and_not_computed_twice(tmp_path):
     log.close()
     stored_plain = np.array([17.0, 1.0], np.float16).tobytes()
     assert stored_plain not in every_byte(tmp_path) and base64.b64encode(stored_plain) not in every_byte(tmp_path)
+
+
+def test_the_log_version_moves_with_every_write_here_or_elsewhere_and_not_with_reads(tmp_path):
+    log = History(tmp_path / "h.sqlite3")
+    start = log.version()
+    event = log.record_suggest("en", False, True, "do you ship to mars")
+    after_suggest = log.version()
+    log.entries()
+    log.vectors([event], "toy")
+    assert start != after_suggest == log.version()
+    other = History(tmp_path / "h.sqlite3")  # another process writing the same file
+    other.record_feedback(event, "outcome", "resolved")
+    other.close()
+    after_other = log.version()
+    log.record_copy(event, "a", "Reply")
+    assert len({start, after_suggest, after_other, log.version()}) == 4
+    log.close()
+
+
+def test_the_report_is_read_again_only_when_the_log_changed(tmp_path, monkeypatch):
+    monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "kb"
+    (folder / "cards").mkdir(parents=True)
+    (folder / "cards" / "card-arrival.md").write_text(textwrap.dedent(KB["cards/card-arrival.md"]), "utf-8")
+    with Assistant(folder, tmp_path / "index", embedder=HashEmbedder()) as assistant:
+        assistant.update()
+        result = assistant.suggest("Where is my new card?")
+        first = assistant.insights.report()
+        assert assistant.insights.report() is first and first.total.messages == 1
+        assistant.insights.outcome(result.event_id, "resolved")
+        second = assistant.insights.report()
+        assert second is not first and second.total.resolved_rate == 1.0
+        assert assistant.insights.report(as_of=dt.date.today() + dt.timedelta(days=1)) is not second

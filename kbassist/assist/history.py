@@ -137,6 +137,7 @@ class History:
         self._conn: sqlite3.Connection | None = None
         self._purged_at = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         self._lock = threading.Lock()  # suggestions are logged from worker threads
+        self._changes = 0  # rows written or deleted through this object (see `version`)
 
     # -- opening -------------------------------------------------------------
     def open_existing(self) -> list[Problem]:
@@ -217,6 +218,7 @@ class History:
         os.replace(self.path, bad)
         self.problems.append(Problem(str(self.path), 0, f"{reason}; moved to {bad.name}, started a new one"))
         self._conn = self._connect()
+        self._changes += 1
 
     def _set_aside_path(self) -> Path:
         return self.path.with_name(self.path.name + ".bad")
@@ -232,12 +234,14 @@ class History:
         if bad.exists() and dt.datetime.fromtimestamp(bad.stat().st_mtime, dt.timezone.utc) < cutoff:
             bad.unlink()
         self._purged_at = now
+        self._changes += 1
 
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+                self._changes += 1  # a new connection counts data_version afresh
 
     # -- writing -------------------------------------------------------------
     def record_suggest(self, lang: str, escalated: bool, no_answer: bool, message: str,
@@ -259,6 +263,7 @@ class History:
                      float(details.confidence), ",".join(details.categories), details.sentiment,
                      int(details.low_confidence), variants),
                 )
+            self._changes += 1
             return int(cur.lastrowid)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str,
@@ -280,6 +285,7 @@ class History:
                 )
                 if sealed is not None:
                     db.execute("UPDATE events SET message = ? WHERE id = ? AND message IS NULL", (sealed, event_id))
+            self._changes += 1
 
     def record_feedback(self, event_id: int, kind: str, value: str) -> None:
         """The agent's word on suggestion `event_id`: kind "override" (OVERRIDES) or "outcome" (OUTCOMES).
@@ -294,6 +300,7 @@ class History:
             with db:
                 db.execute("INSERT INTO feedback (event_id, time, kind, value) VALUES (?, ?, ?, ?)",
                            (event_id, _stamp(self._clock()), kind, value))
+            self._changes += 1
 
     def clear(self) -> None:
         """Forget everything, including the text left in the file's free pages and set-aside copies."""
@@ -304,9 +311,19 @@ class History:
                     for table in _TABLES:
                         db.execute(f"DELETE FROM {table}")
                 db.execute("VACUUM")
+                self._changes += 1
             self._set_aside_path().unlink(missing_ok=True)
 
     # -- reading -------------------------------------------------------------
+    def version(self) -> tuple[int, int]:
+        """A value that changes whenever the log may have: a write or purge through this object, or a
+        commit by another process (SQLite's data_version). Two reads at the same version read the same."""
+        if not self.path.exists():
+            return self._changes, -1
+        with self._lock:
+            db = self._db()
+            return self._changes, db.execute("PRAGMA data_version").fetchone()[0]
+
     def no_answer_messages(self, since: dt.date | None = None) -> list[LoggedMessage]:
         """Masked unanswered messages, oldest first, from `since` (a UTC day) on."""
         return [LoggedMessage(e.event_id, e.time, e.lang, e.text)

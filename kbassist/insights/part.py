@@ -34,6 +34,7 @@ def edit_share(suggested: str, sent: str) -> float:
 class Insights:
     def __init__(self, assistant: "Assistant"):
         self._assistant = weakref.ref(assistant)  # owned by the assistant: no reference cycle
+        self._last: tuple[tuple, InsightsReport] | None = None  # (what it was read from, the report)
 
     @property
     def assistant(self) -> "Assistant":
@@ -62,8 +63,18 @@ class Insights:
         self.assistant.history.record_feedback(event_id, "outcome", outcome)
 
     def report(self, since: dt.date | None = None, as_of: dt.date | None = None) -> InsightsReport:
-        """The numbers from `since` (default: all the log keeps) to `as_of` (default today), without gaps."""
-        return kpis.report(self.assistant.history.entries(since, texts=False), as_of or dt.date.today(), since)
+        """The numbers from `since` (default: all the log keeps) to `as_of` (default today), without gaps.
+
+        Read again only when the log changed: the tab asks each time it is shown, and on 10,000
+        events a read holds a worker busy (and the GIL) for a few hundred milliseconds."""
+        history, as_of = self.assistant.history, as_of or dt.date.today()
+        key = (id(history), history.version(), since, as_of)
+        last = self._last
+        if last is not None and last[0] == key:
+            return last[1]
+        report = kpis.report(history.entries(since, texts=False), as_of, since)
+        self._last = (key, report)
+        return report
 
     def gaps(self, as_of: dt.date | None = None) -> tuple[Gap, ...]:
         """The week's content gaps (needs the embedder: seconds the first time it loads)."""
