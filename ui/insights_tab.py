@@ -190,6 +190,10 @@ class InsightsTab(QWidget):
         else:
             self.charts_did_draw.emit()
 
+    def charts_on_screen(self) -> bool:
+        """Whether the charts of the numbers shown are all drawn (none still queued)."""
+        return self.grid.count() > 0 and not self._pending
+
     def chart_titles(self) -> list[str]:
         """The titles of the charts drawn (for tests and screenshots)."""
         return [self.grid.itemAt(i).widget().chart().title() for i in range(self.grid.count())]
