@@ -53,7 +53,7 @@ from .jobs import Jobs
 from .review.part import EditorialReview
 from .search import spelling
 from .assist import escalation, escalation_model
-from .search import calibration
+from .search import calibration, intents
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from .review import ReviewReport
 
 ESCALATION_MODEL = "escalation.npz"  # in the index directory, trained with the no-answer calibration
+INTENT_CLASSIFIER = "intents.npz"  # likewise
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 
 
@@ -121,8 +122,11 @@ class Assistant:
         stored = calibration.from_json(ix.store.meta("calibration"))
         threshold = stored.threshold if stored and not stored.default else self.settings.no_answer_confidence
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
+        classifier = None
+        if stored and ix.store.meta("intents_embedder") == ix.store.meta("embedder"):
+            classifier = intents.IntentClassifier.load(ix.directory / INTENT_CLASSIFIER)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
-                                        self._embed_query, tuning)
+                                        self._embed_query, tuning, classifier)
 
     def reload(self) -> None:
         """Re-open the index from disk after another process (a background build) wrote it."""
@@ -364,7 +368,8 @@ class Assistant:
             searchable = [a for a in self._articles.values() if a.searchable]
             fresh = (stored is not None and store.meta("calibration_embedder") == store.meta("embedder")
                      and changed < max(1, calibration.RECALIBRATE_SHARE * len(searchable))
-                     and store.meta("escalation_model") == f"{self._exemplars.digest}|{self._meaning_embedder().name}")
+                     and store.meta("escalation_model") == f"{self._exemplars.digest}|{self._meaning_embedder().name}"
+                     and store.meta("intents_embedder") is not None)
             if fresh and not force:
                 return stored
             self.embedder  # noqa: B018 - loaded before the probes are embedded
@@ -376,8 +381,22 @@ class Assistant:
             store.set_meta("calibration_embedder", store.meta("embedder") or "")
             store.set_meta("calibration_changes", "0")
             self._train_escalation(searchable)
+            self._train_intents(searchable)
             self._bind(self._ix)
             return measured
+
+    def _train_intents(self, searchable: list[Article]) -> None:
+        """The folder's intent classifier (search.intents), for folders small enough to have one."""
+        store, path = self._ix.store, self._ix.directory / INTENT_CLASSIFIER
+        whole = [store.article(a.id) or a for a in searchable]
+        if not intents.suitable(whole):
+            path.unlink(missing_ok=True)
+            store.set_meta("intents_embedder", "")
+            return
+        embedder = self.embedder
+        split = embedder.use.dim if isinstance(embedder, DualEmbedder) else 0
+        intents.train(whole, lambda texts: np.asarray(embedder.embed(texts)), split).save(path)
+        store.set_meta("intents_embedder", store.meta("embedder") or "")
 
     def _train_escalation(self, searchable: list[Article]) -> None:
         """Train the escalation models on the exemplars and this folder's own questions (calm examples)."""

@@ -35,6 +35,8 @@ from ..index.store import Store
 from ..index.vectors import VectorIndex
 from ..knowledge.model import Article
 from ..textutil import CJK_CHAR, collapse_ws, detect_lang
+from .intents import WEIGHT as INTENT_WEIGHT
+from .intents import IntentClassifier
 from .model import SearchHit, SearchResult
 from .spelling import Speller
 
@@ -102,9 +104,11 @@ class Ranking:
 
 class HybridSearcher:
     def __init__(self, store: Store, keyword: KeywordIndex, vectors: VectorIndex,
-                 articles: Mapping[str, Article], embed: Callable[[str], np.ndarray | None], tuning: Tuning):
+                 articles: Mapping[str, Article], embed: Callable[[str], np.ndarray | None], tuning: Tuning,
+                 intents: IntentClassifier | None = None):
         self.store, self.keyword, self.vectors = store, keyword, vectors
         self.articles, self.embed, self.tuning = articles, embed, tuning
+        self.intents = intents  # the folder's own classifier (see search.intents), when it has one
         self.speller = Speller(keyword.has_word)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters()) -> SearchResult:
@@ -149,6 +153,10 @@ class HybridSearcher:
         ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
         query_lang = detect_lang(query)
         self._fuse(ranked, effective, terms, query_lang)
+        if self.intents is not None and effective == "hybrid":
+            probabilities = self.intents.probabilities(vector)
+            for c in ranked:
+                c.score += INTENT_WEIGHT * probabilities.get(c.article_id, 0.0)
         ranked.sort(key=lambda c: c.score, reverse=True)
         words = len(terms or query_terms(self.keyword.analyzer, query))
         return Ranking(typed, query, effective, query_lang, terms, words, ranked)
