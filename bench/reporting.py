@@ -153,6 +153,8 @@ def write(results: dict, report: Path, plots: Path) -> None:
         lines += [decisions.read_text(encoding="utf-8"), ""]
     for name, data in results.get("quality", {}).items():
         lines += _quality_section(name, data)
+    if results.get("judgment"):
+        lines += _judgment_section(results["judgment"])
     if results.get("speed"):
         lines += _speed_section(results["speed"])
         lines += [f"![{name}](report/{name})" for name in _plot(results["speed"], plots)] + [""]
@@ -160,10 +162,39 @@ def write(results: dict, report: Path, plots: Path) -> None:
     report.write_text("\n".join(lines), encoding="utf-8")
 
 
+def _judgment_section(judgment: dict) -> list[str]:
+    """Ranking, no-answer and escalation on the shared sets and on the frozen sets written for this project."""
+    lines = ["## Judgment on sets nobody tuned on (`python -m bench.judgment`)", "",
+             "Role: `shared` = ../shared/eval; `tune` = numbers were fitted on it; `report` = measured only, after "
+             "the choices were made (bench/data/README.md, bench/decisions.md). No-answer false alarms: answerable "
+             "queries flagged \"nothing answers this\". Threshold: the folder's own calibration.", ""]
+    rows = []
+    for name, r in judgment["retrieval"].items():
+        cross = r["by_kind"].get("crosslingual", {})
+        na = r["no_answer"]
+        rows.append([name, r["role"], str(r["queries"]), _f(r["recall@1"]), _f(r["recall@3"]), _f(r["recall@5"]),
+                     _f(cross["recall@5"]) if cross else "", _f(na["precision"]) if na.get("recall") else "",
+                     _f(na["recall"]) if na.get("recall") else "", _f(na["false_alarm_rate"]),
+                     _f(r["threshold"]) if r.get("threshold") is not None else ""])
+    lines += _table(["set", "role", "queries", "R@1", "R@3", "R@5", "cross-lingual R@5", "no-answer P",
+                     "no-answer R", "false alarms", "threshold"], rows) + [""]
+    lines += ["Escalation, as the product judges it (lexicon + the folder's learned models); the frozen set "
+              "against the bundled knowledge/ folder, northwind sets against northwind:", ""]
+    rows = [[name, str(r["messages"]), _f(r["all"]["precision"]), _f(r["all"]["recall"]),
+             f"{_f(r['en']['precision'], 2)} / {_f(r['en']['recall'], 2)}",
+             f"{_f(r['zh']['precision'], 2)} / {_f(r['zh']['recall'], 2)}",
+             f"{_f(r['lexicon_only']['precision'], 2)} / {_f(r['lexicon_only']['recall'], 2)}",
+             _f(r["ms_per_message"], 1)] for name, r in judgment["escalation"].items()]
+    return lines + _table(["set", "messages", "precision", "recall", "en P / R", "zh P / R", "lexicon alone P / R",
+                           "ms per message"], rows) + [""]
+
+
 def _run_time_section(results: dict) -> list[str]:
     """How long each part of the bench took when it was last measured (generating a folder included)."""
     parts = [(f"quality: {name}", data) for name, data in results.get("quality", {}).items()]
     parts += [(f"speed: {size} articles", data) for size, data in results.get("speed", {}).items()]
+    if "judgment" in results:
+        parts.append(("judgment", results["judgment"]))
     rows = [[part, data.get("measured_at", ""), _f(data["took_s"] / 60, 1),
              _f(data["generate_s"], 0) if "generate_s" in data else ""] for part, data in parts if "took_s" in data]
     if not rows:

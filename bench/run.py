@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--speed-embedders", default=SPEED_EMBEDDER, help=f"speed runs (default {SPEED_EMBEDDER})")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-judgment", action="store_true", help="skip bench.judgment (issue #16's sets)")
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -116,6 +117,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"quality: {name}", flush=True)
             results["quality"][name] = measure_quality(name, args.eval_dir, out / "quality", embedders, limit)
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if not args.skip_judgment and not args.quick:
+        print("judgment: ranking, no-answer and escalation on the frozen sets", flush=True)
+        subprocess.run([sys.executable, "-m", "bench.judgment"], check=True)  # a process of its own, as quality
+        results = load_results(results_path)
     if not args.skip_speed:
         (out / "speed").mkdir(exist_ok=True)
         for size in sizes:
