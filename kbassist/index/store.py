@@ -29,7 +29,7 @@ import numpy as np
 from ..errors import Problem
 from ..knowledge.model import Article, Chunk
 
-FORMAT_VERSION = "5"  # 5: articles moved to kbassist.knowledge.model
+FORMAT_VERSION = "6"  # 6: Chinese synonyms stored beside their words (index.synonyms)
 _SHARE = "((vid % ?) + ?) % ? = ?"  # the chunk falls in part i of n (vids are signed)
 
 SCHEMA = """

@@ -29,6 +29,7 @@ from typing import Callable, Collection, Mapping
 
 import numpy as np
 
+from ..index import synonyms
 from ..index.analysis import RUN, index_term, query_terms
 from ..index.keyword import KeywordIndex
 from ..index.store import Store
@@ -128,7 +129,8 @@ class HybridSearcher:
         """Every candidate article for `query`, scored and sorted, best first (`vector`: the query's,
         when the caller has embedded it already)."""
         typed = collapse_ws(query)
-        query = self.speller.correct(typed)
+        spoken = self.speller.correct(typed)
+        query = synonyms.load().normalise(spoken)  # for the keyword half; the embedder reads colloquial Chinese
         cands: dict[str, Candidate] = {}
         terms: list[str] = []
         if query and mode in ("hybrid", "keyword"):
@@ -138,7 +140,7 @@ class HybridSearcher:
                 c = cands.setdefault(hit.article_id, Candidate(hit.article_id))
                 c.kw, c.kw_terms = hit.score, hit.matched
         if vector is None and query and mode in ("hybrid", "semantic"):
-            vector = self.embed(query)
+            vector = self.embed(spoken)
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
             found = self.vectors.search(vector, CANDIDATES * 3)
