@@ -75,7 +75,7 @@ class Assistant(EditorialReview):
         for leftover in (building, old):
             shutil.rmtree(leftover, ignore_errors=True)
         ix = IndexDir(current, self._required_embedder(), self.notices, self._with_vectors)
-        self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
+        self._articles: dict[str, Article] = {a.id: a for a in ix.take_summaries()}
         self._bind(ix)
         return ix
 

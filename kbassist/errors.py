@@ -22,6 +22,10 @@ class IndexBusy(KbError):
     """Another process holds the index writer."""
 
 
+class IndexDamaged(KbError):
+    """The index on disk is not what this version writes (a damaged or planted file): it is rebuilt."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with one file; `line` is 1-based, 0 when unknown."""

@@ -302,17 +302,3 @@ def test_worker_processes_leave_the_vectors_on_disk(kb, tmp_path):
     worker = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder(), with_vectors=False)
     assert worker.stats()["pending_vectors"] == 0 and len(worker._ix.vectors) == 0
     worker.close()
-
-
-def test_index_from_before_article_summaries_is_migrated_not_rebuilt(kb, tmp_path):
-    first = open_kb(kb, tmp_path)
-    first.close()
-    db = sqlite3.connect(tmp_path / "index" / "current" / "store.sqlite3")
-    db.execute("ALTER TABLE articles DROP COLUMN summary")
-    db.commit()
-    db.close()
-    again = Assistant(kb, tmp_path / "index", embedder=CountingEmbedder())
-    assert again.update().empty and again.embedder.embedded == []
-    assert {a.id for a in again.article_summaries()} == {a.id for a in first.article_summaries()}
-    assert again.search("E21", mode="keyword").hits[0].id == "devices/charging-error"
-    again.close()

@@ -1,8 +1,8 @@
 """One index directory: the SQLite store, the whoosh index, the in-memory faiss index
 and the snapshot of the vectors it is filled from.
 
-Opened together, checked together: an index of another format or a corrupt
-store is emptied (and so rebuilt) with a notice, and vectors made by another
+Opened together, checked together: an index of another format, a corrupt
+store or a damaged row or keyword index is emptied (and so rebuilt) with a notice, and vectors made by another
 embedder are dropped so every chunk is embedded again.
 """
 from __future__ import annotations
@@ -14,6 +14,8 @@ import sqlite3
 from pathlib import Path
 
 from ..atomic import remove_leftovers
+from ..errors import IndexDamaged
+from ..knowledge.model import Article
 from ..settings import Settings, data_dir
 from . import snapshot as vector_snapshot
 from .keyword import KeywordIndex
@@ -23,6 +25,7 @@ from .store import FORMAT_VERSION, Store
 from .vectors import VectorIndex
 
 SNAPSHOT = "vectors.snapshot"
+STORE = "store.sqlite3"
 log = logging.getLogger(__name__)
 
 
@@ -37,11 +40,22 @@ class IndexDir:
 
     def __init__(self, directory: Path, embedder: str | None, notices: list[str], with_vectors: bool = True):
         """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored);
-        `with_vectors` False: leave the vector index empty (for processes that never search)."""
+        `with_vectors` False: leave the vector index empty (for processes that never search).
+
+        `summaries` holds every stored article's summary, read here so a damaged or planted
+        row is found at once (the owner takes them with `take_summaries`)."""
         self.directory = directory
         directory.mkdir(parents=True, exist_ok=True)
         self.store = self._open_store(notices)
-        self.keyword = KeywordIndex(directory / "keyword")
+        try:
+            self.summaries = list(self.store.summaries())
+            self.keyword = KeywordIndex(directory / "keyword")
+        except IndexDamaged as exc:
+            notices.append(f"index was damaged ({exc}): rebuilding the index")
+            self.store.close()
+            self.store = self._recreate()
+            self.summaries = []
+            self.keyword = KeywordIndex(directory / "keyword")
         if embedder is not None and self.store.meta("embedder") != embedder:
             if self.store.meta("embedder"):
                 notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
@@ -56,6 +70,11 @@ class IndexDir:
             self.vectors = self._load_vectors(int(dim))
         else:  # a worker process that only writes the index: it never searches these vectors
             self.vectors = VectorIndex(int(dim))
+
+    def take_summaries(self) -> list[Article]:
+        """The summaries read at opening, handed over once (they are not kept twice)."""
+        summaries, self.summaries = self.summaries, []
+        return summaries
 
     def _load_vectors(self, dim: int) -> VectorIndex:
         """The vector index, from the snapshot when it is exact, else from the store.
@@ -99,9 +118,8 @@ class IndexDir:
         return_freed_memory()
 
     def _open_store(self, notices: list[str]) -> Store:
-        path = self.directory / "store.sqlite3"
         try:
-            store = Store(path)
+            store = Store(self.directory / STORE)
             version = store.meta("format")
             if version == FORMAT_VERSION:
                 return store
@@ -114,9 +132,13 @@ class IndexDir:
             raise  # locked or unreadable, not corrupt: never wipe an index another process is writing
         except sqlite3.DatabaseError as exc:
             notices.append(f"index was corrupt ({exc}): rebuilding the index")
+        return self._recreate()
+
+    def _recreate(self) -> Store:
+        """Empty the directory and start a new store in it (the caller has closed the old one)."""
         for item in self.directory.iterdir():
             shutil.rmtree(item) if item.is_dir() else item.unlink()
-        store = Store(path)
+        store = Store(self.directory / STORE)
         store.set_meta("format", FORMAT_VERSION)
         return store
 

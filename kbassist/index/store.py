@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import pickle
 import secrets
 import sqlite3
 import threading
@@ -28,14 +27,15 @@ import numpy as np
 
 from ..errors import Problem
 from ..knowledge.model import Article, Chunk
+from .records import decode, encode
 
-FORMAT_VERSION = "5"  # 5: articles moved to kbassist.knowledge.model
+FORMAT_VERSION = "6"  # 6: articles stored as JSON, never pickled (issue #17)
 _SHARE = "((vid % ?) + ?) % ? = ?"  # the chunk falls in part i of n (vids are signed)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT, size INTEGER, mtime REAL, article_id TEXT);
-CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data BLOB, summary BLOB);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data TEXT, summary TEXT);
 CREATE TABLE IF NOT EXISTS chunks (
     vid INTEGER PRIMARY KEY, key TEXT, article_id TEXT, path TEXT, heading TEXT, line INTEGER,
     kind TEXT, text TEXT, text_hash TEXT, vector BLOB);
@@ -106,7 +106,6 @@ class Store:
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
         self.db.executescript(SCHEMA)
         self._start_vector_changes()
-        self._add_summaries()
 
     def _start_vector_changes(self) -> None:
         """Start a new store's count of vector changes at a random number, so that a snapshot
@@ -116,22 +115,6 @@ class Store:
                 self.db.execute("INSERT OR IGNORE INTO vector_changes VALUES (1, ?)", (secrets.randbits(62),))
             except sqlite3.OperationalError:
                 pass  # another process is writing: the triggers start the count at 1 instead
-
-    def _add_summaries(self) -> None:
-        """Migrate an index written before summaries existed, instead of rebuilding it.
-
-        Only when the column is missing: looking for empty summaries read every
-        article's text (1.4 s of each start at 50,000 articles). The column and
-        its values are added in one transaction, so none is ever left empty."""
-        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
-        if "summary" in columns:
-            return
-        with self.transaction():
-            self.db.execute("ALTER TABLE articles ADD COLUMN summary BLOB")
-            rows = self.db.execute("SELECT id, data FROM articles").fetchall()
-            self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
-                (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
-                for article_id, data in rows])
 
     def close(self) -> None:
         self.db.close()
@@ -169,17 +152,18 @@ class Store:
         return dict(self.db.execute("SELECT article_id, path FROM files WHERE article_id != ''"))
 
     def articles(self) -> Iterator[Article]:
-        for (blob,) in self.db.execute("SELECT data FROM articles"):
-            yield pickle.loads(blob)
+        """Every whole article; BadRecord when a row is not what this version writes."""
+        for (text,) in self.db.execute("SELECT data FROM articles"):
+            yield decode(Article, text)
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return decode(Article, row[0]) if row else None
 
     def summaries(self) -> Iterator[Article]:
         """Every article without its text (see `summary`): what stays in memory."""
-        for (blob,) in self.db.execute("SELECT summary FROM articles"):
-            yield pickle.loads(blob)
+        for (text,) in self.db.execute("SELECT summary FROM articles"):
+            yield decode(Article, text)
 
     def problems(self) -> list[Problem]:
         return [Problem(*r) for r in self.db.execute("SELECT path, line, message, severity FROM problems")]
@@ -265,8 +249,7 @@ class Store:
 
     def put_article(self, article: Article, problems: list[Problem]) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                        (article.id, article.path, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL),
-                         pickle.dumps(summary(article), protocol=pickle.HIGHEST_PROTOCOL)))
+                        (article.id, article.path, encode(article), encode(summary(article))))
         self.db.execute("DELETE FROM problems WHERE path=?", (article.path,))
         self.put_problems(article.path, problems)
 
