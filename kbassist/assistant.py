@@ -84,6 +84,11 @@ class Assistant(EditorialReview):
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning)
 
+    @property
+    def _outside_links(self) -> bool:
+        """Whether articles are read through links that lead out of the folder (a setting, off by default)."""
+        return self.settings.follow_outside_links
+
     def reload(self) -> None:
         """Re-open the index from disk after another process (a background build) wrote it."""
         with self._write_lock:
@@ -138,7 +143,7 @@ class Assistant(EditorialReview):
         ordered = sorted(paths)
         languages = []
         for rel in ordered[::max(1, len(ordered) // LANGUAGE_SAMPLE)]:
-            article = parse_file(self.folder, rel, {}).article
+            article = parse_file(self.folder, rel, {}, outside_links=self._outside_links).article
             if article is not None and article.searchable:
                 languages.append(article.lang)
         self._embedder_spec = choose_embedder(languages)
@@ -196,14 +201,14 @@ class Assistant(EditorialReview):
             else:
                 if diff is None:
                     only = list(paths) if paths is not None else None
-                    diff = diff_folder(self.folder, self._ix.store.files(only), only)
+                    diff = diff_folder(self.folder, self._ix.store.files(only), only, self._outside_links)
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
                 if not diff.empty:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
-                                                   self._apply_articles)
+                                                   self._apply_articles, self._outside_links)
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
         if not change.empty or change.rebuilt:
@@ -222,7 +227,7 @@ class Assistant(EditorialReview):
 
     def folder_diff(self) -> FolderDiff:
         """What an `index()` now would read or drop (a scan and a stat per file, no reads)."""
-        return diff_folder(self.folder, self._ix.store.files(), None)
+        return diff_folder(self.folder, self._ix.store.files(), None, self._outside_links)
 
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""
@@ -274,8 +279,9 @@ class Assistant(EditorialReview):
         def collect(new: list[Article], gone: list[str]) -> None:
             articles.update((a.id, a) for a in new)
 
-        diff = diff_folder(self.folder, {}, None)
-        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect)
+        diff = diff_folder(self.folder, {}, None, self._outside_links)
+        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect,
+                                       self._outside_links)
         yield from self._embed_into(fresh)
         fresh.close()
         self._ix.close()

@@ -46,6 +46,8 @@ class Settings:
     # Renamed from `no_answer_below` (0.30) when the confidence gained its length allowance: a stored
     # 0.30 on the old scale would now hide almost nothing, so files that still have it get the new default.
     no_answer_confidence: float = 0.53
+    # Read articles through links that lead out of the knowledge folder (never written through: issue #17).
+    follow_outside_links: bool = False
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

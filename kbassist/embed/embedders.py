@@ -66,6 +66,7 @@ class UseEmbedder:
     """
 
     dim = 512
+    MAX_PIECES = 1024  # a longer text is embedded from its start: chunks are far shorter, a pasted essay is not
 
     def __init__(self, batch: int = 64):
         import sentencepiece
@@ -83,8 +84,10 @@ class UseEmbedder:
         parts = []
         for start in range(0, len(texts), self._batch):
             batch = [t or " " for t in texts[start:start + self._batch]]
+            pieces = [p if len(p) <= self.MAX_PIECES else p[:self.MAX_PIECES - 1] + p[-1:]  # keeps the end mark
+                      for p in self._tokenizer.encode(batch, add_bos=True, add_eos=True)]
             with self._lock:
-                parts.append(self._forward.embed(self._tokenizer.encode(batch, add_bos=True, add_eos=True)))
+                parts.append(self._forward.embed(pieces))
         return np.vstack(parts)
 
 

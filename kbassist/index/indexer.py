@@ -15,6 +15,8 @@ means the file is seen as changed next time and re-applied (idempotent).
 """
 from __future__ import annotations
 
+import logging
+import os
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,14 +27,15 @@ import numpy as np
 from ..errors import Problem
 from ..knowledge.articles import parse_article, path_to_id
 from ..knowledge.chunks import chunk_article
-from ..knowledge.folder import scan_folder
-from ..knowledge.model import Article
-from ..knowledge.reading import MAX_FILE_BYTES, content_hash, decode_bytes
-from .keyword import KeywordIndex
+from ..knowledge.folder import check_article, scan_folder
+from ..knowledge.model import Article, Chunk
+from ..knowledge.reading import content_hash, decode_bytes, read_raw
+from .keyword import MAX_KEYWORD_CHARS, KeywordIndex
 from .model import IndexChange, Progress
 from .store import FileState, Store, StoredChunk, text_hash, vector_id
 from .vectors import VectorIndex
 
+log = logging.getLogger(__name__)
 WRITE_BATCH_FILES = 400
 EMBED_BATCH = 256
 WAIT_FOR_CHUNKS_S = 0.3  # an embedding worker's wait for the folder reader's next batch
@@ -55,19 +58,26 @@ class FolderDiff:
         return len(self.added) + len(self.changed) + len(self.removed)
 
 
-def diff_folder(folder: Path, known: dict[str, FileState], only: list[str] | None = None) -> FolderDiff:
+def diff_folder(folder: Path, known: dict[str, FileState], only: list[str] | None = None,
+                outside_links: bool = False) -> FolderDiff:
     """What differs between the folder (or just the paths in `only`) and the manifest.
 
     Size and mtime equal: unchanged, without reading. Otherwise the hash
     decides, so a `touch` or a checkout that rewrites identical bytes costs
-    a read but no re-indexing.
+    a read but no re-indexing. `outside_links`: read through links out of the folder.
     """
     diff = FolderDiff()
     if only is None:
-        paths, diff.scan_problems = scan_folder(folder)
+        paths, diff.scan_problems = scan_folder(folder, outside_links)
         diff.removed = sorted(set(known) - set(paths))
     else:
-        paths = [p for p in only if (folder / p).is_file()]
+        paths = []
+        for rel in only:
+            problem = check_article(folder, rel, outside_links) if os.path.lexists(folder / rel) else None
+            if problem is not None:
+                diff.scan_problems.append(problem)
+            elif os.path.lexists(folder / rel):
+                paths.append(rel)
         diff.removed = [p for p in only if p in known and p not in paths]
     for rel in paths:
         try:
@@ -88,25 +98,23 @@ class ParsedFile:
     state: FileState
     article: Article | None
     problems: list[Problem]
+    chunks: tuple[Chunk, ...] = ()
 
 
-def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileState | None = None) -> ParsedFile:
+def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileState | None = None,
+               outside_links: bool = False) -> ParsedFile:
     """Read, hash and parse one file; unusable files still get a manifest entry (no article).
 
     When the bytes hash as in the manifest entry `known` (a checkout or sync that only
     touched the mtime), nothing is parsed: the entry comes back with the new mtime.
     """
-    path = folder / rel
-    try:
-        st = path.stat()
-        raw = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
-    except OSError as exc:
-        return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem(rel, 0, f"unreadable: {exc}", "error")])
-    digest = content_hash(raw)
+    raw, st, problem = read_raw(folder, rel, outside_links)
+    if st is None:
+        return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [problem])
+    digest = content_hash(raw or b"")
     if known is not None and digest == known.hash:
         return ParsedFile(replace(known, size=st.st_size, mtime=st.st_mtime), None, [])
-    if st.st_size > MAX_FILE_BYTES:
-        problem = Problem(rel, 0, f"skipped: {st.st_size} bytes is over the {MAX_FILE_BYTES} byte limit")
+    if raw is None:
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, [problem])
     text, problems = decode_bytes(raw, rel)
     if text is None:
@@ -114,21 +122,32 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileSta
     if not text.strip():
         problems.append(Problem(rel, 0, "empty file", "info"))
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
-    article, parse_problems = parse_article(text, rel)
+    try:
+        article, parse_problems = parse_article(text, rel)
+        owner = taken_ids.get(article.id)
+        if owner is not None and owner != rel:
+            fallback = path_to_id(rel) if path_to_id(rel) not in taken_ids else rel
+            problems.append(Problem(rel, 1, f"id {article.id!r} is already used by {owner}; using {fallback!r}"))
+            article = replace(article, id=fallback)
+        chunks = tuple(chunk_article(article))
+    except Exception as exc:  # noqa: BLE001 - one file never stops the folder, whatever is wrong with it
+        log.exception("parsing %s failed", rel)
+        problems.append(Problem(rel, 0, f"skipped: could not be parsed ({type(exc).__name__}: {exc})", "error"))
+        return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     problems += parse_problems
-    owner = taken_ids.get(article.id)
-    if owner is not None and owner != rel:
-        fallback = path_to_id(rel) if path_to_id(rel) not in taken_ids else rel
-        problems.append(Problem(rel, 1, f"id {article.id!r} is already used by {owner}; using {fallback!r}"))
-        article = replace(article, id=fallback)
-    return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems)
+    if len(text) > MAX_KEYWORD_CHARS:
+        problems.append(Problem(rel, 0, f"very long: keyword search covers its first {MAX_KEYWORD_CHARS} "
+                                        "characters, semantic search all of it; split it into articles", "info"))
+    return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems, chunks)
 
 
 def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: VectorIndex | None, diff: FolderDiff,
-               on_articles: Callable[[list[Article], list[str]], None]) -> Generator[Progress, None, IndexChange]:
+               on_articles: Callable[[list[Article], list[str]], None],
+               outside_links: bool = False) -> Generator[Progress, None, IndexChange]:
     """Phase 1: parse changed files, update keyword index and store, in batches.
 
-    `vectors` None: the store only (a worker process; others read the vectors from it)."""
+    `vectors` None: the store only (a worker process; others read the vectors from it).
+    `outside_links`: read through links out of the folder."""
     todo = diff.added + diff.changed
     known = store.files(todo + diff.removed)
     leaving = set(diff.removed)
@@ -143,7 +162,7 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
     for start in range(0, len(todo), WRITE_BATCH_FILES):
         batch = []
         for rel in todo[start:start + WRITE_BATCH_FILES]:
-            parsed = parse_file(folder, rel, taken, known.get(rel))
+            parsed = parse_file(folder, rel, taken, known.get(rel), outside_links)
             if parsed.article is not None:
                 taken[parsed.article.id] = rel
             batch.append(parsed)
@@ -181,13 +200,10 @@ def sync_files(folder: Path, store: Store, keyword: KeywordIndex, vectors: Vecto
 def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex | None, fresh: list[ParsedFile],
                  unchanged: list[ParsedFile], bulk: bool) -> None:
     chunk_rows: list[StoredChunk] = []
-    per_file: dict[str, list] = {}
     old_vids = [vid for p in fresh for vid, _ in store.chunks_of(p.state.path).values()]
     for p in fresh:
-        chunks = chunk_article(p.article) if p.article is not None else []
-        per_file[p.state.path] = chunks
         chunk_rows += [StoredChunk(vector_id(c.key), c.key, c.article_id, p.state.path, c.heading, c.line, c.kind,
-                                   c.text) for c in chunks]
+                                   c.text) for c in p.chunks]
     reuse = store.vectors_by_hash({text_hash(c.text) for c in chunk_rows})
     keyword.replace([p.state.path for p in fresh], [p.article for p in fresh if p.article is not None], bulk)
     with store.transaction():
@@ -200,7 +216,7 @@ def _write_batch(store: Store, keyword: KeywordIndex, vectors: VectorIndex | Non
                 store.put_article(p.article, p.problems)
             else:
                 store.put_problems(p.state.path, p.problems)
-            store.replace_chunks(p.state.path, per_file[p.state.path], reuse)
+            store.replace_chunks(p.state.path, p.chunks, reuse)
     # Vectors follow the store: old chunks out, reused ones in (new text waits for embed_pending).
     if vectors is None:
         return

@@ -39,6 +39,10 @@ ENOUGH_HITS = 5  # fewer exact hits than this and unknown words are retried fuzz
 MAX_QUERY_TERMS = 24  # a pasted essay is cut to its rarest words
 MAX_FUZZY_WORDS = 3
 FUZZY_WEIGHT = 0.6
+# Characters of an article's text keyword-indexed at most. whoosh's indexing is Python, linear but
+# slow: a 2 MB article of 28,000 headings took 8 s in whoosh alone (issue #17). The semantic index
+# still holds every section; the indexer warns when an article is cut (see `indexer.parse_file`).
+MAX_KEYWORD_CHARS = 256 * 1024
 
 
 def make_schema() -> Schema:
@@ -53,7 +57,7 @@ def keyword_text(article: Article) -> str:
     for section in article.sections:
         parts += [section.heading, section.text]
     parts += [f"{r.title}\n{r.text}" for r in article.replies]
-    return "\n".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)[:MAX_KEYWORD_CHARS]
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,9 @@ def decode(cls: type[T], text: str | bytes) -> T:
 
 
 def _plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):  # fields left at their default are left out: less to store and read
-        return {name: _plain(getattr(value, name)) for name, default in _defaults(type(value))
-                if getattr(value, name) != default}
+    if hasattr(type(value), "__dataclass_fields__"):  # fields at their default are left out: less to store and read
+        return {name: _plain(item) for name, default in _defaults(type(value))
+                if (item := getattr(value, name)) is not default and item != default}
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
     if isinstance(value, dt.date):

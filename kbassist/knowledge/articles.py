@@ -18,11 +18,14 @@ from ..textutil import detect_lang
 from .frontmatter import load_yaml, parse_date
 from .model import Article, Link, Placeholder, Reply, Section
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Patterns run over whatever a file holds (a 2 MB line, thousands of `[[`): none may backtrack more
+# than the text between two brackets or braces, so each stays linear in the text (issue #17).
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
-WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+?\.(?:md|markdown))(?:#[^)]*)?\)", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}")
+WIKI_LINK = re.compile(r"\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\[\]\s]+?\.(?:md|markdown))(?:#[^()\[\]\s]*)?\)", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{\{([^{}|]+)(?:\|([^{}]*))?\}\}")
+MAX_INFO = 500  # characters of a fence's info string looked at for `title=` and `lang=`
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
 DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
@@ -204,7 +207,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
             continue
         if fm:
             fence = (fm.group(2), i)
-            info = fm.group(3).strip()
+            info = fm.group(3).strip()[:MAX_INFO]
             if info.split(" ", 1)[0].lower().startswith("reply"):
                 tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
                 title = next((g for g in tm.groups() if g is not None), "") if tm else ""
@@ -216,7 +219,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
         hm = HEADING.match(line)
         if hm:
             close_section(lineno - 1)
-            level, heading = len(hm.group(1)), hm.group(2).strip()
+            level, heading = len(hm.group(1)), hm.group(2).rstrip().rstrip("#").strip()
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
