@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..errors import KbError
+from ..errors import IndexBusy, IndexUnwritable, KbError
 from ..jobs import workers as offload
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -40,15 +40,23 @@ def engine_errors(fn):
 
 def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = None, quiet: bool = False,
                    warm_model: bool = True):
-    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search."""
+    """An Assistant whose index is up to date and whose model is loaded, so timings are of the search.
+
+    When the index cannot be brought up to date (another process is writing it, the disk is full or
+    read-only), a note says why and the answers come from the last complete index."""
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=0)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     if warm_model:
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
-    run_with_progress(offload.build(assistant), quiet)
+    try:
+        run_with_progress(offload.build(assistant), quiet)
+    except (IndexBusy, IndexUnwritable) as exc:
+        click.echo(f"note: {exc}; answering from the last complete index", err=True)
+        if isinstance(exc, IndexUnwritable):
+            assistant.reload()  # a write that failed half-way: read what the disk holds
     if warm_model:
         assistant.embedder.embed(["warm-up"])
     return assistant

@@ -50,9 +50,11 @@ def cli(ctx: click.Context) -> None:
 @index_dir_opt
 @embedder_opt
 @click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
+@click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds to wait while another process writes this index, then say which one.")
 @json_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, as_json):
+def index(folder, index_dir, embedder, rebuild, wait_s, as_json):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
@@ -61,7 +63,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     """
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=wait_s)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     change = run_with_progress(assistant.index(rebuild=True) if rebuild else offload.build(assistant), as_json)

@@ -96,16 +96,36 @@ class StoredChunk:
 
 
 class Store:
-    """Thin typed access to the SQLite file; one instance per process."""
+    """Thin typed access to the SQLite file; one instance per process.
+
+    An existing store that cannot be opened for writing (a read-only folder,
+    a full disk that has no room for SQLite's shared-memory file) is opened
+    read-only, so searches keep working: `read_only` says so, and writes then
+    fail with SQLite's "readonly database" error."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db = _Serialized(sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None))
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.read_only = False
+        existed = self.path.exists()
+        try:
+            self.db = self._connect(f"{self.path.resolve().as_uri()}?mode=rwc")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+        except sqlite3.OperationalError:
+            if not existed:
+                raise
+            self.db = self._read_only()
+            self.read_only = True
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
-        self.db.executescript(SCHEMA)
-        self._start_vector_changes()
+        if not self.read_only:
+            self._start_vector_changes()
+
+    def _connect(self, uri: str) -> "_Serialized":
+        return _Serialized(sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None))
+
+    def _read_only(self) -> "_Serialized":
+        return _Serialized(_read_only_connection(self.path))
 
     def _start_vector_changes(self) -> None:
         """Start a new store's count of vector changes at a random number, so that a snapshot
@@ -214,7 +234,7 @@ class Store:
         are read in one read transaction on a connection of its own, so no
         other process's commit falls between them, and the transactions of
         this process's threads on the shared connection are not disturbed."""
-        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        connection = _read_only_connection(self.path)
         try:
             connection.execute("BEGIN")
             row = connection.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
@@ -285,6 +305,21 @@ class Store:
         self.db.execute("UPDATE chunks SET vector=NULL")
 
 
+def _read_only_connection(path: Path) -> sqlite3.Connection:
+    """A read-only connection: as usual when SQLite can use its shared-memory file, else `immutable`
+    (in a folder this process cannot write, or on a full disk, no one is writing either)."""
+    uri = Path(path).resolve().as_uri()
+    try:
+        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
+        connection.execute("SELECT COUNT(*) FROM meta")
+        return connection
+    except sqlite3.OperationalError:
+        connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False,
+                                     isolation_level=None)
+        connection.execute("SELECT COUNT(*) FROM meta")
+        return connection
+
+
 def _vector_blocks(connection: sqlite3.Connection, dim: int, block: int = 4096
                    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(ids, matrix) blocks of every embedded chunk, in blocks so a large index is never held twice."""
@@ -347,5 +382,18 @@ class _Transaction:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
+        if exc_type is None:
+            try:
+                self.db.execute("COMMIT")
+                return False
+            except sqlite3.Error:
+                self._rollback()  # a failed COMMIT (a full disk) leaves the transaction open
+                raise
+        self._rollback()
         return False
+
+    def _rollback(self) -> None:
+        try:
+            self.db.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass  # SQLite rolled it back itself

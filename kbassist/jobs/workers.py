@@ -12,6 +12,7 @@ about a second of imports, more than they take.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing
 import multiprocessing.connection
@@ -179,6 +180,9 @@ def _in_workers(assistant: "Assistant", tasks: list[tuple[str, dict]],
         reading.set()
     receivers, workers = [], []
     answers: list = [None] * len(tasks)
+    holding = contextlib.ExitStack()
+    if any(task != "review" for task, _ in tasks):  # the workers write for this process: it holds the index
+        holding.enter_context(assistant.writing())
 
     def take(number: int) -> tuple[str, object]:
         task = tasks[number][0]
@@ -237,6 +241,7 @@ def _in_workers(assistant: "Assistant", tasks: list[tuple[str, dict]],
             _live.pop(worker, None)
         for receiver in receivers:
             receiver.close()
+        holding.close()
 
 
 def _work(task: str, options: dict, folder: str, index_dir: str, settings, embedder: str,

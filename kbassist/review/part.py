@@ -45,7 +45,7 @@ class EditorialReview:
         """
         from . import mark_reviewed
 
-        with self._write_lock:
+        with self._write_lock, self.writing():
             article = self._reviewable(article_id)
             indexed = self._ix.store.files([article.path]).get(article.path)
             mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "")
