@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Callable, Generator
 
 from ..errors import KbError
 from ..index.model import IndexChange, Progress
+from . import lifeline
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -255,6 +256,7 @@ def _work(task: str, options: dict, folder: str, index_dir: str, settings, embed
     """
     from ..assistant import Assistant
 
+    lifeline.die_with_parent()
     os.nice(options.get("niceness", WORKER_NICENESS))
     try:
         with Assistant(folder, index_dir, settings=settings, embedder=embedder, with_vectors=False) as assistant:
