@@ -45,6 +45,7 @@ from .search import spelling
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
+from .textutil import clean
 
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 LOCK_WAIT_S = 30.0  # how long a write waits for another process's to finish before saying who holds the index
@@ -379,14 +380,14 @@ class Assistant(EditorialReview):
         searcher = self._searcher
         if searcher is None:
             raise KbError(f"the index of {self.folder} is closed")
-        return searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
+        return searcher.search(clean(query), k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:
         """Escalation verdict and ready replies for a customer message (see `kbassist.suggest`)."""
         from .assist.suggest import suggest
 
-        return suggest(self, message, lexicon=self.lexicon, k=k, history=self.history if log else None,
+        return suggest(self, clean(message), lexicon=self.lexicon, k=k, history=self.history if log else None,
                        as_of=as_of)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:

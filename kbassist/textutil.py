@@ -13,6 +13,7 @@ CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 WORD_OR_CJK = re.compile(f"[{CJK_RANGES}]|[A-Za-z0-9]+")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def cjk_share(text: str) -> tuple[int, int]:
@@ -46,6 +47,12 @@ def count_tokens(text: str) -> int:
 
 def _count(pattern: re.Pattern, text: str) -> int:
     return pattern.subn("", text)[1]
+
+
+def clean(text: str) -> str:
+    """`text` with lone surrogates (what Python makes of bytes that are not UTF-8 in an argument or a
+    paste) replaced by U+FFFD: the tokenizer, SQLite and JSON all refuse them."""
+    return SURROGATE.sub("\ufffd", text)
 
 
 def collapse_ws(text: str) -> str:

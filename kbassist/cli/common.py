@@ -1,6 +1,7 @@
 """What every `kbassist` command shares: its options, engine errors as one line, opening the index."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -10,6 +11,7 @@ import click
 
 from ..errors import IndexBusy, IndexUnwritable, KbError
 from ..jobs import workers as offload
+from ..knowledge.frontmatter import EARLIEST, LATEST, parse_date
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -23,6 +25,24 @@ embedder_opt = click.option("--embedder", default=None,
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
                         show_default=True)
+K_RANGE = click.IntRange(1, 1000)  # -k 0 once returned nothing and -k -1 everything, both with exit 0
+
+
+class DateType(click.ParamType):
+    """YYYY-MM-DD, read by the parser front matter dates go through (so the same range)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        date = parse_date(value)
+        if date is None:
+            self.fail(f"{value!r} is not a date YYYY-MM-DD between {EARLIEST} and {LATEST}", param, ctx)
+        return date
+
+
+DATE = DateType()
 
 
 def engine_errors(fn):

@@ -16,6 +16,7 @@ import click
 
 from ..jobs import workers as offload
 from .common import (
+    K_RANGE,
     embedder_opt,
     engine_errors,
     folder_arg,
@@ -83,7 +84,7 @@ def index(folder, index_dir, embedder, rebuild, wait_s, as_json):
 @cli.command()
 @folder_arg
 @click.argument("query")
-@click.option("-k", default=5, show_default=True, help="How many articles.")
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="How many articles.")
 @mode_opt
 @index_dir_opt
 @embedder_opt
@@ -120,7 +121,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
 @cli.command("eval")
 @folder_arg
 @click.argument("queries", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-k", default=5, show_default=True)
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="Ranks counted (recall@k).")
 @mode_opt
 @index_dir_opt
 @embedder_opt

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import Problem
 from ..textutil import detect_lang
-from .frontmatter import load_yaml, parse_date
+from .frontmatter import EARLIEST, LATEST, MAX_INTERVAL_DAYS, load_yaml, parse_date
 from .model import Article, Link, Placeholder, Reply, Section
 
 # Patterns run over whatever a file holds (a 2 MB line, thousands of `[[`): none may backtrack more
@@ -28,7 +28,7 @@ PLACEHOLDER = re.compile(r"\{\{([^{}|]+)(?:\|([^{}]*))?\}\}")
 MAX_INFO = 500  # characters of a fence's info string looked at for `title=` and `lang=`
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
-DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+DURATION = re.compile(r"^\s*(\d{1,9})\s*([dwmy]?)\s*$", re.IGNORECASE)
 STATUSES = ("draft", "published", "archived")
 
 
@@ -157,20 +157,20 @@ class _FieldReader:
             return None
         date = parse_date(value)
         if date is None:
-            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD); ignored")
+            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD, {EARLIEST} to {LATEST}); ignored")
         return date
 
     def duration(self, key: str) -> int | None:
         value = self.meta.get(key)
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        m = DURATION.match(str(value))
-        if not m or int(m.group(1)) <= 0:
-            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used")
+        m = DURATION.match(str(value)) if not isinstance(value, bool) else None
+        days = int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()] if m else 0
+        if not 0 < days <= MAX_INTERVAL_DAYS:
+            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y (at most 100 years); "
+                           "the default is used")
             return None
-        return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()]
+        return days
 
 
 def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Section], list[Reply], list[Link]]:

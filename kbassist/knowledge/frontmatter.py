@@ -112,13 +112,21 @@ def json_ready(value: Any) -> Any:
     return value
 
 
+# Dates outside these are refused: adding a review interval to 9999-12-31 (or taking a week
+# from 0001-01-01) overflowed and stopped the review (issue #17). Intervals are capped to fit.
+EARLIEST = dt.date(1900, 1, 1)
+LATEST = dt.date(9000, 12, 31)
+MAX_INTERVAL_DAYS = 100 * 366
+
+
 def parse_date(value: Any) -> dt.date | None:
-    """A front-matter date (YYYY-MM-DD); None when it is not a date of the calendar."""
+    """A date (YYYY-MM-DD) between EARLIEST and LATEST; None when it is not one. The one parser of
+    dates for front matter (indexer, mark-reviewed) and the command line."""
     if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        return None
+        value = value.date()
+    if not isinstance(value, dt.date):
+        try:
+            value = dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            return None
+    return value if EARLIEST <= value <= LATEST else None

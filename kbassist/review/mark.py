@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import KbError
+from ..knowledge.frontmatter import load_yaml
 from ..knowledge.reading import content_hash
 
 BOM = b"\xef\xbb\xbf"
@@ -90,7 +91,7 @@ def _front_matter_end(lines: list[str]) -> int | None:
 
 def _front_matter(lines: list[str], end: int, name: str) -> dict:
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        meta = load_yaml("".join(lines[1:end])) or {}  # as the indexer reads it: dates as text
     except yaml.YAMLError as exc:
         raise KbError(f"{name}: front matter is not valid YAML; fix it before marking it reviewed") from exc
     if not isinstance(meta, dict):
