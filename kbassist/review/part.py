@@ -48,7 +48,8 @@ class EditorialReview:
         with self._write_lock, self.writing():
             article = self._reviewable(article_id)
             indexed = self._ix.store.files([article.path]).get(article.path)
-            mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "")
+            mark_reviewed(self.folder / article.path, on or dt.date.today(), indexed.hash if indexed else "",
+                          root=self.folder)
             return self.update([article.path])
 
     def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
