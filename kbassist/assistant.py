@@ -208,7 +208,7 @@ class Assistant(EditorialReview):
         ordered = sorted(paths)
         languages = []
         for rel in ordered[::max(1, len(ordered) // LANGUAGE_SAMPLE)]:
-            article = parse_file(self.folder, rel, {}, outside_links=self._outside_links).article
+            article = parse_file(self.folder, rel, outside_links=self._outside_links).article
             if article is not None and article.searchable:
                 languages.append(article.lang)
         self._embedder_spec = choose_embedder(languages)

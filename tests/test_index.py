@@ -135,7 +135,7 @@ def test_broken_article_is_reported_and_the_rest_still_indexes(kb, tmp_path):
 def test_duplicate_ids_are_reported_and_both_articles_kept(kb, tmp_path):
     (kb / "copy.md").write_text("---\nid: refunds/refund-time\n---\n# Copy\n\nunique words walrus\n")
     assistant = open_kb(kb, tmp_path)
-    assert any("already used" in p.message for p in assistant.problems())
+    assert any("also claimed by refunds/refund-time.md" in p.message for p in assistant.problems())
     walrus = assistant.search("walrus", mode="keyword").hits[0].id
     refund = assistant.search("credit card working days", mode="keyword").hits[0].id
     assert walrus != refund
@@ -145,7 +145,7 @@ def test_a_saved_file_taking_an_indexed_articles_id_gets_its_own(kb, tmp_path):
     assistant = open_kb(kb, tmp_path)
     (kb / "copy.md").write_text("---\nid: refunds/refund-time\n---\n# Copy\n\nunique words walrus\n")
     assistant.update(["copy.md"])  # as the watcher does: this path only
-    assert any("already used" in p.message for p in assistant.problems())
+    assert any("also claimed by refunds/refund-time.md" in p.message for p in assistant.problems())
     assert assistant.search("walrus", mode="keyword").hits[0].id != "refunds/refund-time"
     assert assistant.search("credit card working days", mode="keyword").hits[0].id == "refunds/refund-time"
 
