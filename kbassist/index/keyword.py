@@ -112,7 +112,7 @@ class KeywordIndex:
             if self._posting_scorer is not None:
                 readers += [leaf for leaf, _ in self._posting_scorer.reader.leaf_readers()]
             for reader in readers:
-                if not reader.is_closed:
+                if not getattr(reader, "is_closed", True):  # whoosh's empty reader has nothing to close
                     reader.close()
             self._ix.close()
 
@@ -173,7 +173,7 @@ class KeywordIndex:
             if self._posting_scorer is None:
                 reader = self._ix.reader()
                 self._posting_scorer = PostingScorer(reader, "text", "article_id", self._segment_postings)
-                current = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+                current = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers() if leaf.segment()}
                 for merged_away in set(self._segment_postings) - current:
                     del self._segment_postings[merged_away]  # its reader goes with the last search using it
             return self._posting_scorer

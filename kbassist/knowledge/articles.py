@@ -26,6 +26,12 @@ WIKI_LINK = re.compile(r"\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
 MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\[\]\s]+?\.(?:md|markdown))(?:#[^()\[\]\s]*)?\)", re.IGNORECASE)
 PLACEHOLDER = re.compile(r"\{\{([^{}|]+)(?:\|([^{}]*))?\}\}")
 MAX_INFO = 500  # characters of a fence's info string looked at for `title=` and `lang=`
+# An article with more sections, replies or links than these is not an article but an export: past the
+# limits headings and reply fences are read as text and links are not listed (each said once). 54,000
+# headings in 2 MB made 54,000 chunks and took 7 s to index (issue #17).
+MAX_SECTIONS = 1000
+MAX_REPLIES = 500
+MAX_LINKS = 2000
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
 DURATION = re.compile(r"^\s*(\d{1,9})\s*([dwmy]?)\s*$", re.IGNORECASE)
@@ -54,7 +60,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     problems: list[Problem] = []
     meta, fm_lines, body_line = _split_front_matter(text, rel, problems)
     lines = text.split("\n")[body_line - 1:]
-    sections, replies, links = _parse_body(lines, body_line, rel)
+    sections, replies, links = _parse_body(lines, body_line, rel, problems)
     body = "\n".join(lines)
     first_h1 = next((s.heading for s in sections if s.level == 1), None)
     stem = posixpath.basename(path_to_id(rel))
@@ -173,7 +179,8 @@ class _FieldReader:
         return days
 
 
-def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Section], list[Reply], list[Link]]:
+def _parse_body(lines: list[str], first_line: int, rel: str,
+                problems: list[Problem]) -> tuple[list[Section], list[Reply], list[Link]]:
     sections: list[Section] = []
     replies: list[Reply] = []
     links: list[Link] = []
@@ -181,6 +188,13 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
     current = {"heading": "", "level": 0, "path": (), "line": first_line, "text": []}
     fence: tuple[str, int] | None = None  # (marker, index where it opened)
     reply: dict | None = None
+
+    def within(found: list, limit: int, what: str, lineno: int) -> bool:
+        if len(found) < limit:
+            return True
+        if len(found) == limit and not any(p.message.startswith(f"more than {limit} {what}") for p in problems):
+            problems.append(Problem(rel, lineno, f"more than {limit} {what}; from here on they are read as text"))
+        return False
 
     def close_section(end_line: int) -> None:
         text = "\n".join(current["text"]).strip()
@@ -208,7 +222,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
         if fm:
             fence = (fm.group(2), i)
             info = fm.group(3).strip()[:MAX_INFO]
-            if info.split(" ", 1)[0].lower().startswith("reply"):
+            if info.split(" ", 1)[0].lower().startswith("reply") and within(replies, MAX_REPLIES, "replies", lineno):
                 tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
                 title = next((g for g in tm.groups() if g is not None), "") if tm else ""
                 reply = {"title": title or "Reply", "lang": lm.group(1) if lm else None,
@@ -217,7 +231,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
             current["text"].append(line)
             continue
         hm = HEADING.match(line)
-        if hm:
+        if hm and within(sections, MAX_SECTIONS, "sections", lineno):
             close_section(lineno - 1)
             level, heading = len(hm.group(1)), hm.group(2).rstrip().rstrip("#").strip()
             while stack and stack[-1][0] >= level:
@@ -227,7 +241,8 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
                        "line": lineno, "text": []}
             continue
         current["text"].append(line)
-        links.extend(_links_in(line, lineno, rel))
+        if ("[" in line) and within(links, MAX_LINKS, "links", lineno):
+            links.extend(_links_in(line, lineno, rel))
     if reply is not None:  # an unclosed reply fence still yields its text
         text = "\n".join(reply["lines"]).strip("\n")
         replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"],

@@ -22,6 +22,7 @@ from .articles import PLACEHOLDER
 from .model import Article, Chunk, Reply
 
 MAX_CHUNK_TOKENS = 220
+MAX_CHUNK_CHARS = 4096  # also for text with few words: 2 MB of "[[" was one chunk
 MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
 MARKDOWN_NOISE = re.compile(r"(\*\*|__|`|^[ \t]*[-*+>][ \t]+|^[ \t]*\d+\.[ \t]+|\[\[|\]\])", re.MULTILINE)
 
@@ -80,9 +81,12 @@ def _split(text: str) -> list[str]:
 
 
 def _cut(paragraph: str) -> list[str]:
-    """The paragraph, or parts of MAX_CHUNK_TOKENS tokens each, cut where a token starts."""
+    """The paragraph, or parts of MAX_CHUNK_TOKENS tokens each, cut where a token starts; a part still
+    over MAX_CHUNK_CHARS characters (long runs of symbols) is cut every MAX_CHUNK_CHARS characters."""
     starts = [m.start() for m in WORD_OR_CJK.finditer(paragraph)]
-    if len(starts) <= MAX_CHUNK_TOKENS:
+    if len(starts) <= MAX_CHUNK_TOKENS and len(paragraph) <= MAX_CHUNK_CHARS:
         return [paragraph]
     cuts = [0, *starts[MAX_CHUNK_TOKENS::MAX_CHUNK_TOKENS], len(paragraph)]
-    return [part for a, b in zip(cuts, cuts[1:]) if (part := paragraph[a:b].strip())]
+    parts = (paragraph[a:b] for a, b in zip(cuts, cuts[1:]))
+    return [piece for part in parts for i in range(0, len(part), MAX_CHUNK_CHARS)
+            if (piece := part[i:i + MAX_CHUNK_CHARS].strip())]
