@@ -19,7 +19,7 @@ import pytest
 from kbassist import Assistant
 from kbassist.embed.embedders import HashEmbedder
 from kbassist.knowledge.articles import parse_article
-from kbassist.knowledge.chunks import MAX_CHUNK_TOKENS, chunk_article
+from kbassist.knowledge.chunks import MAX_CHUNK_CHARS, MAX_CHUNK_TOKENS, chunk_article
 from kbassist.knowledge.reading import decode_bytes
 from kbassist.textutil import count_tokens
 from tests.kbfixtures import write_folder
@@ -125,10 +125,11 @@ def test_a_stray_nul_byte_does_not_make_an_article_binary():
 def test_a_giant_paragraph_is_cut_into_chunks_of_bounded_size():
     words = " ".join(f"word{i % 97}" for i in range(200_000))
     zh = "退款多久到账钱怎么还没退回来" * 20_000
-    article, _ = parse_article(f"# Giant\n\n{words}\n\n{zh}\n", "giant.md")
+    article, _ = parse_article(f"# Giant\n\n{words}\n\n{zh}\n\n{'[[' * 100_000}\n", "giant.md")
     chunks = chunk_article(article)
     assert len(chunks) > 100
     assert max(count_tokens(c.text) for c in chunks) <= MAX_CHUNK_TOKENS + 40  # the title prefix on top
+    assert max(len(c.text) for c in chunks) <= MAX_CHUNK_CHARS + 40
 
 
 def test_many_sections_with_many_replies_chunk_in_linear_time():
@@ -137,7 +138,7 @@ def test_many_sections_with_many_replies_chunk_in_linear_time():
     started = time.monotonic()
     chunks = chunk_article(article)
     assert time.monotonic() - started < 3
-    assert len(chunks) == 20_001 and "Hi 19999" in chunks[-1].text
+    assert any("R499: Hi 499" in c.text for c in chunks) and "Hi 19999" in chunks[-1].text
 
 
 LARGE_ARTICLE = """
@@ -192,3 +193,13 @@ def test_utf16_without_a_byte_order_mark_is_skipped_with_that_reason():
 def test_a_utf8_byte_order_mark_is_removed_with_a_warning():
     text, problems = decode_bytes("\ufeff# 标题\n".encode("utf-8"), "bom.md")
     assert text == "# 标题\n" and "byte order mark" in problems[0].message
+
+
+def test_an_export_with_thousands_of_headings_is_indexed_as_bounded_sections():
+    body = "".join(f"## Section {i}\n\nrefund card {i}\n\n```reply title=\"r{i}\"\nhi {i}\n```\n\n[[link-{i}]]\n"
+                   for i in range(5000))
+    article, problems = parse_article("# Export\n\n" + body, "export.md")
+    assert len(article.sections) <= 1001 and len(article.replies) <= 500 and len(article.links) <= 2000
+    assert {p.message.split(";")[0] for p in problems} == {"more than 1000 sections", "more than 500 replies",
+                                                           "more than 2000 links"}
+    assert "Section 4999" in article.sections[-1].text  # past the limit, still text that is indexed
