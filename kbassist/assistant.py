@@ -8,21 +8,14 @@ concurrently against the last committed state.
 Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
 `keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
 renames, so a crash or kill mid-rebuild leaves the previous index in use.
-
-Across processes, one writes an index at a time (`index.writer.WriterLock`,
-`<index_dir>/writer.lock`, naming its holder); the others read the last
-committed index meanwhile. Only the writer tidies what a killed writer left
-(`building/`, `old/`): no process ever deletes another's work in progress.
+Across processes, one writes an index at a time and the others read the last
+complete index meanwhile (`index.home`).
 """
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import shutil
-import sqlite3
 import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Generator, Iterable, Sequence
 
@@ -33,12 +26,12 @@ from .assist.model import SuggestResult
 from .assist.triage import Lexicon, load_lexicon
 from .embed.embedders import AUTO, AUTO_CHOICES, Embedder, choose_embedder, embedder_name, load_embedder
 from .errors import FolderNotFound, KbError, Problem
-from .index.directory import STORE, IndexDir, default_index_dir
+from .index.directory import IndexDir, default_index_dir
+from .index.home import IndexHome
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .index.model import IndexChange, Progress
 from .index.store import summary
 from .index.vectors import VectorIndex
-from .index.writer import WriterLock, translated
 from .knowledge.model import Article
 from .review.part import EditorialReview
 from .search import spelling
@@ -49,7 +42,6 @@ from .textutil import clean
 
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 LOCK_WAIT_S = 30.0  # how long a write waits for another process's to finish before saying who holds the index
-SWAP_WAIT_S = 2.0  # how long an opening waits for a rebuild between its two renames
 
 
 class Assistant(EditorialReview):
@@ -64,14 +56,7 @@ class Assistant(EditorialReview):
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
         self.settings = settings or load_settings()[0]
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
-        try:
-            self.index_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise KbError(f"cannot use {self.index_dir} as the index folder: {exc.strerror or exc}") from exc
-        if not self.index_dir.is_dir():
-            raise KbError(f"cannot use {self.index_dir} as the index folder: it is not a folder")
-        self.lock_wait_s = lock_wait_s
-        self._writer = WriterLock(self.index_dir / "writer.lock")
+        self._home = IndexHome(self.index_dir, lock_wait_s)
         self.notices: list[str] = []
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
@@ -90,59 +75,14 @@ class Assistant(EditorialReview):
 
     # -- lifecycle -------------------------------------------------------------
     def _open_index(self) -> IndexDir:
-        """Open `current/`, as its writer when no other process is one (then tidy after killed writers),
-        else as a reader; becoming the writer only when the index must be created or rebuilt."""
-        current = self.index_dir / "current"
-        holding = self._writer.try_acquire()
-        claimed = [holding]
-
-        def claim() -> None:
-            if not claimed[0]:
-                self._writer.acquire(self.lock_wait_s)
-                claimed[0] = True
-                self._tidy_after_killed_writers()
-
-        try:
-            if holding:
-                self._tidy_after_killed_writers()
-            else:
-                self._wait_for_swap(current)
-            ix = IndexDir(current, self._required_embedder(), self.notices, self._with_vectors, claim)
-        except (OSError, sqlite3.Error) as exc:
-            raise translated(exc, self.index_dir) from exc
-        finally:
-            if claimed[0]:
-                self._writer.release()
+        ix = self._home.open(self._required_embedder(), self.notices, self._with_vectors)
         self._articles: dict[str, Article] = {a.id: a for a in ix.take_summaries()}
         self._bind(ix)
         return ix
 
-    def _tidy_after_killed_writers(self) -> None:
-        """As the writer: finish a swap a kill interrupted, remove a dead rebuild's leftovers.
-        Not in a worker process, whose parent holds the lock and may be mid-rebuild."""
-        if not self._writer.owned:
-            return
-        current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
-        if not current.exists() and old.exists():
-            old.rename(current)  # a swap was interrupted after its first rename
-        for leftover in (building, old):
-            shutil.rmtree(leftover, ignore_errors=True)
-
-    def _wait_for_swap(self, current: Path) -> None:
-        """A reader arriving between a rebuild's two renames waits the moment it takes."""
-        deadline = time.monotonic() + SWAP_WAIT_S
-        while not (current / STORE).exists() and (self.index_dir / "old").exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
-
-    @contextmanager
     def writing(self, wait_s: float | None = None):
-        """Be this index's one writer inside the block (waiting up to `wait_s`, default `lock_wait_s`,
-        for another process); a disk that refuses the write becomes one IndexUnwritable line."""
-        with self._writer.hold(self.lock_wait_s if wait_s is None else wait_s):
-            try:
-                yield
-            except (OSError, sqlite3.Error) as exc:
-                raise translated(exc, self.index_dir) from exc
+        """A context in which this process is the index's one writer (see `index.home`)."""
+        return self._home.writing(wait_s)
 
     def _bind(self, ix: IndexDir) -> None:
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, self.settings.no_answer_confidence)
@@ -337,24 +277,14 @@ class Assistant(EditorialReview):
             self._articles[article.id] = summary(article)
 
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
-        building = self.index_dir / "building"
-        shutil.rmtree(building, ignore_errors=True)
-        fresh = IndexDir(building, self._required_embedder(), self.notices)
-        articles: dict[str, Article] = {}
-
-        def collect(new: list[Article], gone: list[str]) -> None:
-            articles.update((a.id, a) for a in new)
-
+        fresh = self._home.start_rebuild(self._required_embedder(), self.notices)
         diff = diff_folder(self.folder, {}, None, self._outside_links)
-        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect,
-                                       self._outside_links)
+        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff,
+                                       lambda new, gone: None, self._outside_links)
         yield from self._embed_into(fresh)
         fresh.close()
         self._ix.close()
-        current, old = self.index_dir / "current", self.index_dir / "old"
-        current.rename(old)
-        building.rename(current)
-        shutil.rmtree(old, ignore_errors=True)
+        self._home.swap_in_rebuild()
         self._scan_problems = diff.scan_problems
         self._ix = self._open_index()
         return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
@@ -434,11 +364,11 @@ class Assistant(EditorialReview):
         A full read of the stored vectors if they changed since the last snapshot, on a
         connection of its own: updates and searches meanwhile are not held up. Only a speed-up,
         so it is skipped while another process writes the index."""
-        if self._writer.try_acquire():
+        if self._home.try_writing():
             try:
                 self._ix.save_vector_snapshot()
             finally:
-                self._writer.release()
+                self._home.done_writing()
 
     def optimize_in_background(self) -> None:
         """For a long session (the app, an evaluation): partition a large vector index on a

@@ -17,7 +17,6 @@ import dataclasses
 import hashlib
 import secrets
 import sqlite3
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ import numpy as np
 from ..errors import Problem
 from ..knowledge.model import Article, Chunk
 from .records import decode, encode
+from .sqlite import Serialized, Transaction, connect, read_only_connection
 
 FORMAT_VERSION = "7"  # 6: articles stored as JSON, never pickled; 7: files record the id they claim (issue #17)
 _SHARE = "((vid % ?) + ?) % ? = ?"
@@ -112,24 +112,19 @@ class Store:
         self.read_only = False
         existed = self.path.exists()
         try:
-            self.db = self._connect(f"{self.path.resolve().as_uri()}?mode=rwc")
+            self.db = connect(f"{self.path.resolve().as_uri()}?mode=rwc")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
         except sqlite3.OperationalError:
             if not existed:
                 raise
-            self.db = self._read_only()
+            self.db = Serialized(read_only_connection(self.path))
             self.read_only = True
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
         if not self.read_only:
             self._start_vector_changes()
 
-    def _connect(self, uri: str) -> "_Serialized":
-        return _Serialized(sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None))
-
-    def _read_only(self) -> "_Serialized":
-        return _Serialized(_read_only_connection(self.path))
 
     def _start_vector_changes(self) -> None:
         """Start a new store's count of vector changes at a random number, so that a snapshot
@@ -250,7 +245,7 @@ class Store:
         are read in one read transaction on a connection of its own, so no
         other process's commit falls between them, and the transactions of
         this process's threads on the shared connection are not disturbed."""
-        connection = _read_only_connection(self.path)
+        connection = read_only_connection(self.path)
         try:
             connection.execute("BEGIN")
             row = connection.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
@@ -273,7 +268,7 @@ class Store:
 
     # -- writes (call inside `transaction()`) -------------------------------
     def transaction(self):
-        return _Transaction(self.db)
+        return Transaction(self.db)
 
     def put_file(self, state: FileState) -> None:
         self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
@@ -321,21 +316,6 @@ class Store:
         self.db.execute("UPDATE chunks SET vector=NULL")
 
 
-def _read_only_connection(path: Path) -> sqlite3.Connection:
-    """A read-only connection: as usual when SQLite can use its shared-memory file, else `immutable`
-    (in a folder this process cannot write, or on a full disk, no one is writing either)."""
-    uri = Path(path).resolve().as_uri()
-    try:
-        connection = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False, isolation_level=None)
-        connection.execute("SELECT COUNT(*) FROM meta")
-        return connection
-    except sqlite3.OperationalError:
-        connection = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, check_same_thread=False,
-                                     isolation_level=None)
-        connection.execute("SELECT COUNT(*) FROM meta")
-        return connection
-
-
 def _vector_blocks(connection: sqlite3.Connection, dim: int, block: int = 4096
                    ) -> Iterator[tuple[np.ndarray, np.ndarray]]:
     """(ids, matrix) blocks of every embedded chunk, in blocks so a large index is never held twice."""
@@ -346,70 +326,3 @@ def _vector_blocks(connection: sqlite3.Connection, dim: int, block: int = 4096
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
         yield ids, matrix
-
-
-class _Rows(list):
-    """A query's rows, already fetched: what a cursor would give, without the cursor."""
-
-    def fetchone(self):
-        return self[0] if self else None
-
-    def fetchall(self):
-        return list(self)
-
-
-class _Serialized:
-    """One SQLite connection shared by threads, used one call at a time, results fetched at once.
-
-    Two searches stepping the same cached statement of one connection at the
-    same time crashed the app (SIGSEGV) while an agent typed on 10,000
-    articles: CPython's per-connection statement cache is not made for
-    concurrent use. Calls are short (sub-millisecond look-ups), so a lock costs
-    little; long reads page through the table instead of holding a cursor.
-    """
-
-    def __init__(self, connection: sqlite3.Connection):
-        self._connection = connection
-        self._lock = threading.RLock()
-
-    def execute(self, sql: str, params: tuple | list = ()) -> _Rows:
-        with self._lock:
-            return _Rows(self._connection.execute(sql, params).fetchall())
-
-    def executemany(self, sql: str, rows) -> None:
-        with self._lock:
-            self._connection.executemany(sql, rows)
-
-    def executescript(self, script: str) -> None:
-        with self._lock:
-            self._connection.executescript(script)
-
-    def close(self) -> None:
-        with self._lock:
-            self._connection.close()
-
-
-class _Transaction:
-    def __init__(self, db: _Serialized):
-        self.db = db
-
-    def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        if exc_type is None:
-            try:
-                self.db.execute("COMMIT")
-                return False
-            except sqlite3.Error:
-                self._rollback()  # a failed COMMIT (a full disk) leaves the transaction open
-                raise
-        self._rollback()
-        return False
-
-    def _rollback(self) -> None:
-        try:
-            self.db.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass  # SQLite rolled it back itself
