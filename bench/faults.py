@@ -81,10 +81,11 @@ def _cli_kill(work: Path, rnd: random.Random) -> dict:
     run = subprocess.Popen([sys.executable, "-m", "kbassist.cli", "index", str(kb), "--index-dir", str(index),
                             "--embedder", "hash-64"], env=ENV, cwd=ROOT, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
-    time.sleep(rnd.uniform(1.0, 6.0))
+    time.sleep(rnd.uniform(1.0, 5.0))
     below = descendants(run.pid)
     killed = run.poll() is None
-    os.kill(run.pid, signal.SIGKILL)
+    if killed:
+        os.kill(run.pid, signal.SIGKILL)
     run.wait()
     left = len(orphans_of(below, timeout=10))
     search = _cli("search", kb, "refund card", "--mode", "keyword", "--index-dir", index, "--embedder", "hash-64")
