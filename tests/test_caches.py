@@ -20,9 +20,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(code: str, data_dir: Path) -> subprocess.CompletedProcess:
-    """`code` in a fresh interpreter (jieba's dictionary is loaded once per process)."""
+def _run(code: str, data_dir: Path, temp: Path | None = None) -> subprocess.CompletedProcess:
+    """`code` in a fresh interpreter (jieba's dictionary is loaded once per process); `temp` stands in
+    for the shared temp folder (never plant files in the real one)."""
     env = {**os.environ, "KBASSIST_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
+    if temp is not None:
+        temp.mkdir(exist_ok=True)
+        env["TMPDIR"] = str(temp)
     return subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, env=env,
                           cwd=ROOT, timeout=120)
 
@@ -58,6 +62,23 @@ def test_a_jieba_cache_planted_by_another_user_is_not_read(tmp_path, content):
     words, folder = proc.stdout.splitlines()
     assert "退款" in words.split()
     assert Path(folder).is_relative_to(tmp_path / "data")  # per user, never the shared temp folder
+
+
+def test_jiebas_own_cache_in_the_shared_temp_folder_is_never_read(tmp_path):
+    """With no cache of ours, jieba builds its dictionary, and it looked first for /tmp/jieba.cache."""
+    temp = tmp_path / "shared-tmp"
+    temp.mkdir()
+    planted = temp / "jieba.cache"
+    planted.write_bytes(__import__("marshal").dumps(("x", 0)))
+    _make_foreign(planted)
+    proc = _run("""
+        import jieba
+        from kbassist.index import jieba_dict
+        jieba_dict.load()
+        print(" ".join(jieba.lcut("退款多久到账")))
+    """, tmp_path / "data", temp)
+    assert proc.returncode == 0, proc.stderr
+    assert "退款" in proc.stdout.split()
 
 
 def test_a_damaged_jieba_cache_of_our_own_is_rebuilt(tmp_path):

@@ -11,7 +11,8 @@ The cache is plain data (words as UTF-8 text, counts as int64), in the
 per-user cache folder, keyed by jieba's version and dictionary, and read only
 when it is this user's own file (`cachefiles.open_own`) and every size and
 count in it adds up; otherwise it is rebuilt. It once lived in the shared temp
-folder, where another user's file broke every search (issue #17).
+folder, where another user's file broke every search (issue #17); jieba's own
+cache, which its loading reads first, is kept in the per-user folder too.
 
 Layout: magic, total count, slice count (int64), then per slice the number
 of words, the byte length of their text (int64), the words joined by
@@ -47,6 +48,9 @@ def load() -> None:
         with open_own(cache) as source:
             freq, total = _read(source)
     except (OSError, ValueError, UnicodeDecodeError):
+        folder = cache_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)  # not /tmp/jieba.cache, which anyone can plant
         jieba.initialize()
         write_whole(cache, lambda out: _write(out, tokenizer.FREQ, tokenizer.total))
         return
