@@ -58,12 +58,14 @@ def kills(work: Path, wanted: int, cli_rounds: int, seed: int) -> dict:
         harness.close()
     killed = [o for o in outcomes if o.killed]
     cli = [_cli_kill(work / "cli", random.Random(seed + n)) for n in range(cli_rounds)]
-    return {"rounds": len(outcomes), "tried": len(killed) + sum(r["killed"] for r in cli),
-            "by_kind": dict(Counter(o.kind for o in killed)) | {"index with workers": sum(r["killed"] for r in cli)},
-            "usable": sum(o.usable for o in killed) + sum(r["usable"] for r in cli),
+    cli_killed = [r for r in cli if r["killed"]]
+    return {"rounds": len(outcomes), "tried": len(killed) + len(cli_killed),
+            "by_kind": dict(Counter(o.kind for o in killed)) | {"index with workers": len(cli_killed)},
+            "usable": sum(o.usable for o in killed) + sum(r["usable"] for r in cli_killed),
             "torn": sum(o.torn for o in outcomes), "lost": sum(o.lost for o in outcomes) + sum(r["lost"] for r in cli),
             "processes_left": sum(o.processes_left for o in outcomes) + sum(r["left"] for r in cli),
-            "errors": [o.error for o in outcomes if o.error] + [r["error"] for r in cli if r["error"]]}
+            "errors": [o.error for o in outcomes if o.error] + [r["error"] for r in cli if r["error"]],
+            "cli_rounds": cli}
 
 
 def _cli_kill(work: Path, rnd: random.Random) -> dict:
