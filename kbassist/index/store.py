@@ -115,9 +115,9 @@ class Store:
             self.db = connect(f"{self.path.resolve().as_uri()}?mode=rwc")
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(SCHEMA)
-        except sqlite3.OperationalError:
-            if not existed:
-                raise
+        except sqlite3.OperationalError as exc:
+            if not existed or any(word in str(exc) for word in ("locked", "busy")):
+                raise  # a new store cannot be read-only; a busy one is not unwritable
             self.db = Serialized(read_only_connection(self.path))
             self.read_only = True
         self.db.execute("PRAGMA synchronous=NORMAL")
