@@ -14,6 +14,8 @@ jobs, waits for a search in flight, and later calls raise `IndexClosed`.
 Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
 `keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
 renames, so a crash or kill mid-rebuild leaves the previous index in use.
+Across processes, one writes an index at a time and the others read the last
+complete index meanwhile (`index.home`).
 """
 from __future__ import annotations
 
@@ -21,7 +23,6 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import shutil
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Iterable, Sequence
@@ -44,6 +45,7 @@ from .embed.embedders import (
 )
 from .errors import FolderNotFound, IndexClosed, Problem
 from .index.directory import IndexDir, default_index_dir
+from .index.home import IndexHome
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .index.model import IndexChange, Progress
 from .index.store import summary
@@ -57,6 +59,7 @@ from .search import calibration, intents
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
+from .textutil import clean
 
 if TYPE_CHECKING:
     from .review import ReviewReport
@@ -64,6 +67,7 @@ if TYPE_CHECKING:
 ESCALATION_MODEL = "escalation.npz"  # in the index directory, trained with the no-answer calibration
 INTENT_CLASSIFIER = "intents.npz"  # likewise
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
+LOCK_WAIT_S = 30.0  # how long a write waits for another process's to finish before saying who holds the index
 
 
 class Assistant:
@@ -71,7 +75,8 @@ class Assistant:
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
                  settings: Settings | None = None, embedder: str | Embedder | None = None,
-                 wait_for_model: bool = True, with_vectors: bool = True):
+                 wait_for_model: bool = True, with_vectors: bool = True, lock_wait_s: float = LOCK_WAIT_S):
+        """`lock_wait_s`: how long a write waits while another process writes this index (then IndexBusy)."""
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
@@ -81,6 +86,7 @@ class Assistant:
             self.notices.extend(str(p) for p in problems)
         self.settings = settings
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
+        self._home = IndexHome(self.index_dir, lock_wait_s)
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
         if embedder is None or isinstance(embedder, str):
@@ -108,15 +114,17 @@ class Assistant:
 
     # -- lifecycle -------------------------------------------------------------
     def _open_index(self) -> IndexDir:
-        current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
-        if not current.exists() and old.exists():
-            old.rename(current)  # a swap was interrupted after its first rename
-        for leftover in (building, old):
-            shutil.rmtree(leftover, ignore_errors=True)
-        ix = IndexDir(current, self._required_embedder(), self.notices, self._with_vectors)
-        self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
+        ix = self._home.open(self._required_embedder(), self.notices, self._with_vectors)
+        self._articles: dict[str, Article] = {a.id: a for a in ix.take_summaries()}
         self._bind(ix)
         return ix
+
+    @contextlib.contextmanager
+    def writing(self, wait_s: float | None = None):
+        """This thread as the Assistant's one writer, and this process as the index's (see `index.home`):
+        for a caller that must read the index, change a file and re-index it as one step."""
+        with self._write_lock, self._home.writing(wait_s):
+            yield
 
     def _bind(self, ix: IndexDir) -> None:
         stored = calibration.from_json(ix.store.meta("calibration"))
@@ -127,6 +135,11 @@ class Assistant:
             classifier = intents.IntentClassifier.load(ix.directory / INTENT_CLASSIFIER)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning, classifier)
+
+    @property
+    def _outside_links(self) -> bool:
+        """Whether articles are read through links that lead out of the folder (a setting, off by default)."""
+        return self.settings.follow_outside_links
 
     def reload(self) -> None:
         """Re-open the index from disk after another process (a background build) wrote it."""
@@ -203,11 +216,12 @@ class Assistant:
         ordered = sorted(paths)
         languages = []
         for rel in ordered[::max(1, len(ordered) // LANGUAGE_SAMPLE)]:
-            article = parse_file(self.folder, rel, {}).article
+            article = parse_file(self.folder, rel, outside_links=self._outside_links).article
             if article is not None and article.searchable:
                 languages.append(article.lang)
         self._embedder_spec = choose_embedder(languages)
-        self._ix.store.set_meta("embedder", embedder_name(self._embedder_spec))
+        with self.writing():
+            self._ix.store.set_meta("embedder", embedder_name(self._embedder_spec))
 
     def warm_up(self) -> None:
         """Load what the first suggestion would otherwise wait for: the model, the spelling
@@ -255,20 +269,20 @@ class Assistant:
         finishes the semantic side later. `diff`: a whole-folder comparison
         `folder_diff()` just made, so the folder is not scanned twice.
         """
-        with self._write_lock:
+        with self.writing():
             if rebuild:
                 change = yield from self._rebuild()
             else:
                 if diff is None:
                     only = list(paths) if paths is not None else None
-                    diff = diff_folder(self.folder, self._ix.store.files(only), only)
+                    diff = diff_folder(self.folder, self._ix.store.files(only), only, self._outside_links)
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
                 if not diff.empty:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
-                                                   self._apply_articles)
+                                                   self._apply_articles, self._outside_links)
                     self._count_changes(len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
@@ -289,7 +303,7 @@ class Assistant:
     def folder_diff(self) -> FolderDiff:
         """What an `index()` now would read or drop (a scan and a stat per file, no reads)."""
         with self._reading():
-            return diff_folder(self.folder, self._ix.store.files(), None)
+            return diff_folder(self.folder, self._ix.store.files(), None, self._outside_links)
 
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""
@@ -309,7 +323,7 @@ class Assistant:
                       more_coming: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
         """Embed the chunks still without a vector (`share` (i, n): only part i of n, for parallel workers;
         `more_coming()`: another process is still adding chunks, wait for them)."""
-        with self._write_lock:
+        with self.writing():
             return (yield from self._embed_into(self._ix, share, more_coming))
 
     def _embed_into(self, ix: IndexDir, share: tuple[int, int] = (0, 1),
@@ -333,23 +347,14 @@ class Assistant:
             self._articles[article.id] = summary(article)
 
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
-        building = self.index_dir / "building"
-        shutil.rmtree(building, ignore_errors=True)
-        fresh = IndexDir(building, self._required_embedder(), self.notices)
-        articles: dict[str, Article] = {}
-
-        def collect(new: list[Article], gone: list[str]) -> None:
-            articles.update((a.id, a) for a in new)
-
-        diff = diff_folder(self.folder, {}, None)
-        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect)
+        fresh = self._home.start_rebuild(self._required_embedder(), self.notices)
+        diff = diff_folder(self.folder, {}, None, self._outside_links)
+        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff,
+                                       lambda new, gone: None, self._outside_links)
         yield from self._embed_into(fresh)
         fresh.close()
         self._ix.close()
-        current, old = self.index_dir / "current", self.index_dir / "old"
-        current.rename(old)
-        building.rename(current)
-        shutil.rmtree(old, ignore_errors=True)
+        self._home.swap_in_rebuild()
         self._scan_problems = diff.scan_problems
         self._ix = self._open_index()
         return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
@@ -455,10 +460,6 @@ class Assistant:
             store = self._ix.store
             store.set_meta("calibration_changes", str(int(store.meta("calibration_changes") or 0) + articles))
 
-    def writing(self):
-        """The write lock, for a caller that must read the index, change a file and re-index it as one step."""
-        return self._write_lock
-
     def indexed_hash(self, path: str) -> str:
         """The hash of the bytes of `path` (folder-relative) as last indexed, "" when it is not indexed."""
         entry = self._ix.store.files([path]).get(path)
@@ -498,7 +499,7 @@ class Assistant:
                product: str | None = None, lang: str | None = None,
                statuses: Iterable[str] = ("published",)) -> SearchResult:
         with self._reading(), self._search_lock:
-            return self._searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
+            return self._searcher.search(clean(query), k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:
@@ -506,7 +507,7 @@ class Assistant:
         from .assist.suggest import suggest
 
         with self._reading():
-            return suggest(self, message, judge=self.escalation.judge, k=k,
+            return suggest(self, clean(message), judge=self.escalation.judge, k=k,
                            history=self.history if log else None, as_of=as_of)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
@@ -559,8 +560,13 @@ class Assistant:
         """After a build: write the vectors where the next start reads them fast (see vector_snapshot).
 
         A full read of the stored vectors if they changed since the last snapshot, on a
-        connection of its own: updates and searches meanwhile are not held up."""
-        self._ix.save_vector_snapshot()
+        connection of its own: updates and searches meanwhile are not held up. Only a speed-up,
+        so it is skipped while another process writes the index."""
+        if self._home.try_writing():
+            try:
+                self._ix.save_vector_snapshot()
+            finally:
+                self._home.done_writing()
 
     def optimize_in_background(self) -> None:
         """For a long session (the app, an evaluation): partition a large vector index on a

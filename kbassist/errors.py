@@ -30,6 +30,22 @@ class IndexBusy(KbError):
     """Another process holds the index writer."""
 
 
+class IndexUnwritable(KbError):
+    """The disk refused a write to the index; the index is as it was."""
+
+
+class IndexDiskFull(IndexUnwritable):
+    """The disk is full (ENOSPC, or SQLite's "database or disk is full")."""
+
+
+class IndexReadOnly(IndexUnwritable):
+    """The index folder cannot be written (a read-only mount, no permission)."""
+
+
+class IndexDamaged(KbError):
+    """The index on disk is not what this version writes (a damaged or planted file): it is rebuilt."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """Something wrong with one file; `line` is 1-based, 0 when unknown."""

@@ -51,6 +51,8 @@ class Settings:
     fusion: str = "blend"
     semantic_weight: float = 0.8
     no_answer_confidence: float = 0.53
+    # Read articles through links that lead out of the knowledge folder (never written through: issue #17).
+    follow_outside_links: bool = False
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

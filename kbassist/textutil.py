@@ -2,7 +2,8 @@
 
 CJK text has no spaces, so anything that counts or splits words must treat
 each CJK character as a token; `str.split()` would see a whole paragraph as
-one word.
+one word. Counting never builds the list of matches: for a 2 MB Chinese
+article that list alone took over 100 MB (issue #17).
 """
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ CJK_RANGES = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 CJK_CHAR = re.compile(f"[{CJK_RANGES}]")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’\-]*")
 WORD_OR_CJK = re.compile(f"[{CJK_RANGES}]|[A-Za-z0-9]+")
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def cjk_share(text: str) -> tuple[int, int]:
     """Return (CJK characters, Latin words) in `text`."""
-    return len(CJK_CHAR.findall(text)), len(LATIN_WORD.findall(text))
+    return _count(CJK_CHAR, text), _count(LATIN_WORD, text)
 
 
 def detect_lang(text: str) -> str:
@@ -40,7 +42,17 @@ def detect_lang(text: str) -> str:
 
 def count_tokens(text: str) -> int:
     """Tokens as an embedder sees them roughly: a CJK char or a Latin word each."""
-    return len(WORD_OR_CJK.findall(text))
+    return _count(WORD_OR_CJK, text)
+
+
+def _count(pattern: re.Pattern, text: str) -> int:
+    return pattern.subn("", text)[1]
+
+
+def clean(text: str) -> str:
+    """`text` with lone surrogates (what Python makes of bytes that are not UTF-8 in an argument or a
+    paste) replaced by U+FFFD: the tokenizer, SQLite and JSON all refuse them."""
+    return SURROGATE.sub("\ufffd", text)
 
 
 def collapse_ws(text: str) -> str:

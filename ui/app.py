@@ -16,7 +16,7 @@ from kbassist.settings import Settings, load_settings
 from .gc_policy import collect_on_gui_thread
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QLibraryInfo, QLocale, QTimer, QTranslator
-from .single_instance import InstanceServer, ask_running_instance
+from .single_instance import claim_instance
 from .state import load_state
 from .tray import make_tray
 
@@ -88,13 +88,18 @@ def main(folder: str | None = None, index_dir: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kbassist")
     app.setWindowIcon(QIcon(str(ICON)))
-    if ask_running_instance():
+    server = claim_instance()
+    if server is None:
         log.info("kbassist is already running: brought it to the front")
         return 0
+    server.setParent(app)
     install_translators(app, interface_language(load_settings()[0]))
-    server = InstanceServer(app)
     window = build_window(folder, index_dir)
     server.show_was_requested.connect(window.bring_to_front)
+    if not server.listening:
+        log.warning("single-instance server not listening (%s): a second launch opens a second window",
+                    server.error)
+        window.show_error(f"Could not listen for a second launch ({server.error}); it would open another window.")
     window.tray = make_tray(window, app.windowIcon())
     window.show()
     code = app.exec()

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QEvent,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QMimeData,
     QObject,
     QRunnable,

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from .common import (
+    K_RANGE,
     embedder_opt,
     engine_errors,
     folder_arg,
@@ -50,9 +51,11 @@ def cli(ctx: click.Context) -> None:
 @index_dir_opt
 @embedder_opt
 @click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
+@click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds to wait while another process writes this index, then say which one.")
 @json_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, as_json):
+def index(folder, index_dir, embedder, rebuild, wait_s, as_json):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
@@ -61,7 +64,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     """
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=wait_s)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     change = run_with_progress(assistant.index(rebuild=True) if rebuild else assistant.jobs.build(), as_json)
@@ -83,7 +86,7 @@ def index(folder, index_dir, embedder, rebuild, as_json):
 @cli.command()
 @folder_arg
 @click.argument("query")
-@click.option("-k", default=5, show_default=True, help="How many articles.")
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="How many articles.")
 @mode_opt
 @index_dir_opt
 @embedder_opt
@@ -120,7 +123,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
 @cli.command("eval")
 @folder_arg
 @click.argument("queries", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-k", default=5, show_default=True)
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="Ranks counted (recall@k).")
 @mode_opt
 @index_dir_opt
 @embedder_opt

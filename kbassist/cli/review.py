@@ -24,11 +24,12 @@ import click
 
 from .. import review
 from ..atomic import replacing
-from .common import engine_errors, index_dir_opt, open_assistant, run_with_progress
+from ..knowledge.frontmatter import MAX_INTERVAL_DAYS
+from .common import DATE, engine_errors, index_dir_opt, open_assistant, run_with_progress
 
 
-def _date(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+def _date(value: dt.date | None) -> dt.date:
+    return value or dt.date.today()
 
 
 def _open(folder: Path, index_dir: Path | None, embedder: str | None):
@@ -53,24 +54,27 @@ def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None
     if out is None:
         click.echo(text, nl=False)
     else:
-        with replacing(out, "w", encoding="utf-8") as handle:  # 0600: content gaps quote customers (masked)
-            handle.write(text)
+        try:
+            with replacing(out, "w", encoding="utf-8") as handle:  # 0600: content gaps quote customers (masked)
+                handle.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
         click.echo(f"wrote {out} ({len(report.items)} articles need review)", err=True)
 
 
 @click.command("review")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_dir_opt
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Review as of this date (default: today).")
+@click.option("--as-of", type=DATE, help="Review as of this date (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to a file: .md (Markdown), .html (web page) or .json.")
 @click.option("--mark-reviewed", "mark_id", metavar="ID", help="Set `reviewed:` of article ID, then stop.")
-@click.option("--date", "mark_date", type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--date", "mark_date", type=DATE,
               help="Date for --mark-reviewed (default: today).")
 @click.option("--snooze", "snooze_id", metavar="ID", help="Hide article ID from the queue for --days days.")
-@click.option("--days", type=click.IntRange(min=1), help="How long --snooze hides the article.")
-@click.option("--every", "default_every", type=click.IntRange(min=1),
+@click.option("--days", type=click.IntRange(1, MAX_INTERVAL_DAYS), help="How long --snooze hides the article.")
+@click.option("--every", "default_every", type=click.IntRange(1, MAX_INTERVAL_DAYS),
               help="Review interval in days for articles without `review_every` (default: settings, 90).")
 @click.option("--embedder",
               help="The index's embedder (default: settings): use-multilingual, minilm, hash, a model "

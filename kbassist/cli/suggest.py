@@ -15,8 +15,8 @@ from typing import Iterator
 import click
 
 from ..assist.model import Suggestion, SuggestResult
-from ..jsonl import read_jsonl
-from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant
+from ..jsonl import NotText, read_jsonl
+from .common import K_RANGE, embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant
 from .output import emit_json, plain
 
 INDENT = "     "
@@ -38,19 +38,24 @@ def result_json(result: SuggestResult) -> dict:
     }
 
 
-def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
-    """(line number, message) per non-blank line; message None when the line has none.
+NO_MESSAGE = 'expected a JSON object with "query" or "message", or a string'
+
+
+def batch_messages(path: Path) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, message, "") per non-blank line; (line number, None, why) when the line has none.
 
     A line is a JSON object with "query" or "message", a JSON string, or, when
-    it is not JSON at all, the message text itself.
+    it is not JSON at all, the message text itself; a line that is not UTF-8 is refused.
     """
     for number, row, error in read_jsonl(path, "batch file"):
-        if error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
-            yield number, row
+        if isinstance(error, NotText):
+            yield number, None, str(error)
+        elif error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
+            yield number, row, ""
         elif isinstance(row, dict) and isinstance(row.get("query", row.get("message")), str):
-            yield number, row.get("query", row.get("message"))
+            yield number, row.get("query", row.get("message")), ""
         else:
-            yield number, None
+            yield number, None, NO_MESSAGE
 
 
 def echo_result(result: SuggestResult) -> None:
@@ -95,7 +100,7 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
 @click.command("suggest")
 @folder_arg
 @click.argument("message", required=False)
-@click.option("-k", default=3, show_default=True, help="How many articles.")
+@click.option("-k", type=K_RANGE, default=3, show_default=True, help="How many articles.")
 @index_dir_opt
 @embedder_opt
 @json_opt
@@ -120,14 +125,14 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
         raise click.UsageError("give either MESSAGE (or '-' for stdin) or --batch FILE")
     assistant = open_assistant(folder, index_dir, embedder, quiet=as_json or batch is not None)
     if batch is not None:
-        for number, text in batch_messages(batch):
+        for number, text, why in batch_messages(batch):
             if text is None:
-                row = {"line": number, "error": 'expected a JSON object with "query" or "message", or a string'}
+                row = {"line": number, "error": why}
             else:
                 row = {"line": number, **result_json(assistant.suggest(text, k=k, log=not no_log))}
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    text = click.get_text_stream("stdin").read() if message == "-" else message
+    text = click.get_binary_stream("stdin").read().decode("utf-8", "replace") if message == "-" else message
     result = assistant.suggest(text, k=k, log=not no_log)
     if as_json:
         emit_json(result_json(result))

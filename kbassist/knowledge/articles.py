@@ -15,29 +15,27 @@ import yaml
 
 from ..errors import Problem
 from ..textutil import detect_lang
+from .frontmatter import EARLIEST, LATEST, MAX_INTERVAL_DAYS, load_yaml, parse_date
 from .model import Article, Link, Placeholder, Reply, Section
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Patterns run over whatever a file holds (a 2 MB line, thousands of `[[`): none may backtrack more
+# than the text between two brackets or braces, so each stays linear in the text (issue #17).
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
-WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+?\.(?:md|markdown))(?:#[^)]*)?\)", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}")
+WIKI_LINK = re.compile(r"\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\[\]\s]+?\.(?:md|markdown))(?:#[^()\[\]\s]*)?\)", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{\{([^{}|]+)(?:\|([^{}]*))?\}\}")
+MAX_INFO = 500  # characters of a fence's info string looked at for `title=` and `lang=`
+# An article with more sections, replies or links than these is not an article but an export: past the
+# limits headings and reply fences are read as text and links are not listed (each said once). 54,000
+# headings in 2 MB made 54,000 chunks and took 7 s to index (issue #17).
+MAX_SECTIONS = 1000
+MAX_REPLIES = 500
+MAX_LINKS = 2000
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
-DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+DURATION = re.compile(r"^\s*(\d{1,9})\s*([dwmy]?)\s*$", re.IGNORECASE)
 STATUSES = ("draft", "published", "archived")
-
-
-class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML via libyaml when present (10k front matters: 1.3 s instead of 9.8 s).
-
-    Dates stay text here: YAML would raise on an impossible date such as
-    2026-13-45 and lose the whole front matter; `_FieldReader.date` parses
-    them and warns about that one field instead.
-    """
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def parse_placeholders(text: str) -> tuple[Placeholder, ...]:
@@ -62,7 +60,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     problems: list[Problem] = []
     meta, fm_lines, body_line = _split_front_matter(text, rel, problems)
     lines = text.split("\n")[body_line - 1:]
-    sections, replies, links = _parse_body(lines, body_line, rel)
+    sections, replies, links = _parse_body(lines, body_line, rel, problems)
     body = "\n".join(lines)
     first_h1 = next((s.heading for s in sections if s.level == 1), None)
     stem = posixpath.basename(path_to_id(rel))
@@ -112,7 +110,7 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         return {}, [], 1
     fm_lines = lines[1:end]
     try:
-        meta = yaml.load("\n".join(fm_lines), Loader=_FrontMatterLoader) or {}
+        meta = load_yaml("\n".join(fm_lines)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # libyaml often notices the error at the end of the block; point at a front-matter line.
@@ -163,30 +161,26 @@ class _FieldReader:
         value = self.meta.get(key)
         if value is None or value == "":
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD); ignored")
-            return None
+        date = parse_date(value)
+        if date is None:
+            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD, {EARLIEST} to {LATEST}); ignored")
+        return date
 
     def duration(self, key: str) -> int | None:
         value = self.meta.get(key)
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        m = DURATION.match(str(value))
-        if not m or int(m.group(1)) <= 0:
-            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used")
+        m = DURATION.match(str(value)) if not isinstance(value, bool) else None
+        days = int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()] if m else 0
+        if not 0 < days <= MAX_INTERVAL_DAYS:
+            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y (at most 100 years); "
+                           "the default is used")
             return None
-        return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()]
+        return days
 
 
-def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Section], list[Reply], list[Link]]:
+def _parse_body(lines: list[str], first_line: int, rel: str,
+                problems: list[Problem]) -> tuple[list[Section], list[Reply], list[Link]]:
     sections: list[Section] = []
     replies: list[Reply] = []
     links: list[Link] = []
@@ -194,6 +188,13 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
     current = {"heading": "", "level": 0, "path": (), "line": first_line, "text": []}
     fence: tuple[str, int] | None = None  # (marker, index where it opened)
     reply: dict | None = None
+
+    def within(found: list, limit: int, what: str, lineno: int) -> bool:
+        if len(found) < limit:
+            return True
+        if len(found) == limit and not any(p.message.startswith(f"more than {limit} {what}") for p in problems):
+            problems.append(Problem(rel, lineno, f"more than {limit} {what}; from here on they are read as text"))
+        return False
 
     def close_section(end_line: int) -> None:
         text = "\n".join(current["text"]).strip()
@@ -220,8 +221,8 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
             continue
         if fm:
             fence = (fm.group(2), i)
-            info = fm.group(3).strip()
-            if info.split(" ", 1)[0].lower().startswith("reply"):
+            info = fm.group(3).strip()[:MAX_INFO]
+            if info.split(" ", 1)[0].lower().startswith("reply") and within(replies, MAX_REPLIES, "replies", lineno):
                 tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
                 title = next((g for g in tm.groups() if g is not None), "") if tm else ""
                 reply = {"title": title or "Reply", "lang": lm.group(1) if lm else None,
@@ -230,9 +231,9 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
             current["text"].append(line)
             continue
         hm = HEADING.match(line)
-        if hm:
+        if hm and within(sections, MAX_SECTIONS, "sections", lineno):
             close_section(lineno - 1)
-            level, heading = len(hm.group(1)), hm.group(2).strip()
+            level, heading = len(hm.group(1)), hm.group(2).rstrip().rstrip("#").strip()
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
@@ -240,7 +241,8 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
                        "line": lineno, "text": []}
             continue
         current["text"].append(line)
-        links.extend(_links_in(line, lineno, rel))
+        if ("[" in line) and within(links, MAX_LINKS, "links", lineno):
+            links.extend(_links_in(line, lineno, rel))
     if reply is not None:  # an unclosed reply fence still yields its text
         text = "\n".join(reply["lines"]).strip("\n")
         replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"],

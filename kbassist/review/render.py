@@ -4,10 +4,16 @@ Both text formats render one neutral outline (`outline()`: headings,
 tables, item lists), so they always show the same groups and counts; only
 the markup differs. The HTML is a single self-contained page with inline
 CSS and no scripts, so it can be mailed or opened from disk anywhere.
+
+Every text in a report comes from the folder or from customers, so each
+format escapes it: HTML with entities, Markdown with entities for `& < >`,
+backslashes for links, code and table breaks, and code spans for ids (raw `<script>` in a
+title passed through the Markdown report, issue #17).
 """
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -87,26 +93,38 @@ def _reason_text(item: ReviewItem) -> list[str]:
 
 
 # -- Markdown -------------------------------------------------------------
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+MD_MARKUP = re.compile(r"([\\`\[\]|!])")  # emphasis (* and _) is left alone: snake_case codes stay readable
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as it is: no HTML, links, images, code or table breaks of its own."""
+    return MD_MARKUP.sub(r"\\\1", html.escape(text, quote=False)).replace("\r", " ").replace("\n", " ")
+
+
+def _md_code(text: str) -> str:
+    """A code span holding `text`, whatever backticks it has."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def to_markdown(report: ReviewReport) -> str:
     out: list[str] = []
     for block in outline(report):
         if isinstance(block, Heading):
-            out += ["#" * block.level + " " + block.text, ""]
+            out += ["#" * block.level + " " + _md(block.text), ""]
         elif isinstance(block, Text):
-            out += [f"**{block.text}**", ""]
+            out += [f"**{_md(block.text)}**", ""]
         elif isinstance(block, Table):
-            out.append("| " + " | ".join(block.headers) + " |")
+            out.append("| " + " | ".join(_md(h) for h in block.headers) + " |")
             out.append("|" + "---|" * len(block.headers))
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows]
             out.append("")
         else:
             for item in block.items:
-                reasons = "; ".join(_reason_text(item))
-                out.append(f"- **{item.title}** `{item.id}`" + (f" — {reasons}" if reasons else ""))
+                reasons = "; ".join(_md(r) for r in _reason_text(item))
+                out.append(f"- **{_md(item.title)}** {_md_code(item.id)}" + (f" — {reasons}" if reasons else ""))
             out.append("")
     return "\n".join(out)
 
