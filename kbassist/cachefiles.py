@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from .atomic import replacing
-from .settings import cache_dir
 
 
 class Untrusted(OSError):

@@ -31,7 +31,6 @@ import yaml
 
 from .. import adam
 
-
 HASH_BUCKETS = 1 << 18
 DENSE_L2 = 0.1  # fitted on the tune half of bench/data/escalation (bench/decisions.md)
 SPARSE_L2 = 0.01

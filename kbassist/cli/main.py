@@ -136,7 +136,6 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
     Example:
         kbassist eval ../shared/eval/northwind/kb ../shared/eval/northwind/queries-dev.jsonl
     """
-    from ..assist.triage import load_lexicon, triage
     from ..search.evaluate import load_queries, run_queries, summarise
 
     assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword")

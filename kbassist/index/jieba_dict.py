@@ -27,7 +27,8 @@ from typing import BinaryIO
 import jieba
 import numpy as np
 
-from ..cachefiles import cache_dir, open_own, write_whole
+from ..cachefiles import open_own, write_whole
+from ..settings import cache_dir
 
 SLICE = 20_000  # entries per slice: a few milliseconds each
 MAGIC = b"KBJIEBA2"
