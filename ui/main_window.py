@@ -260,10 +260,12 @@ class MainWindow(QMainWindow):
             self.resize(COMPACT_WIDTH, self.height())
 
     def set_always_on_top(self, on: bool) -> None:
+        """Changing a window flag hides a shown window (Qt re-creates it): show it again after."""
         self.on_top_action.setChecked(on)
         if bool(self.windowFlags() & Qt.WindowStaysOnTopHint) != on:
+            was_visible = self.isVisible()
             self.setWindowFlag(Qt.WindowStaysOnTopHint, on)
-            if self.isVisible() or not on:
+            if was_visible:
                 self.show()
 
     def toggle_always_on_top(self) -> None:
