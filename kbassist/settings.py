@@ -74,7 +74,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
             os.replace(path, bad)
         except OSError:
             bad = path
-        return Settings(), [Problem(str(path), 0, f"settings unreadable ({exc}); defaults used, file kept as {bad.name}")]
+        return Settings(), [Problem.of(str(path), 0, "settings_unreadable", error=str(exc), kept=bad.name)]
     problems: list[Problem] = []
     values = {}
     defaults = Settings()
@@ -89,7 +89,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
         if ok:
             values[f.name] = value
         else:
-            problems.append(Problem(str(path), 0, f"setting {f.name!r} should be {expected.__name__}; default used"))
+            problems.append(Problem.of(str(path), 0, "setting_wrong_type", name=f.name, type=expected.__name__))
     return Settings(**values), problems
 
 

@@ -26,6 +26,7 @@ from markdown.extensions.toc import slugify_unicode
 from kbassist.knowledge.model import Article
 
 from .qt import QImage, QTextBrowser, QTextDocument, QUrl
+from .wording import wording
 
 _REPLY_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*reply\b.*$", re.M)
 _HEADING_ID = re.compile(r'<h(\d) id="([^"]+)">')
@@ -110,7 +111,7 @@ class Preview(QTextBrowser):
             self.clear()
             return
         body, anchors = render(article)
-        notes = "".join(f'<p style="color:#9a5b00;">⚠ {html.escape(w.detail)}</p>' for w in warnings)
+        notes = "".join(f'<p style="color:#9a5b00;">⚠ {html.escape(wording.warning(w))}</p>' for w in warnings)
         self.setHtml(f'<p style="color:gray;">{html.escape(article.path)}</p>{notes}{body}')
         if heading in anchors:
             self.scrollToAnchor(anchors[heading])

@@ -4,6 +4,7 @@ from __future__ import annotations
 from kbassist.errors import Problem
 
 from .qt import QAbstractItemView, QDockWidget, QHeaderView, QTableWidget, QTableWidgetItem
+from .wording import wording
 
 
 class ProblemsDock(QDockWidget):
@@ -20,6 +21,6 @@ class ProblemsDock(QDockWidget):
     def show_problems(self, problems: list[Problem]) -> None:
         self.table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
-            for col, value in enumerate((problem.file, str(problem.line or ""), problem.message)):
+            for col, value in enumerate((problem.file, str(problem.line or ""), wording.problem(problem))):
                 self.table.setItem(row, col, QTableWidgetItem(value))
         self.setWindowTitle(self.tr("Problems (%n)", "", len(problems)))

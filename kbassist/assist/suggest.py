@@ -75,12 +75,12 @@ class _Context:
         self.launches, _ = launch_notes(self.articles)
         self.known = {"agent_name": source.settings.agent_name, **source.settings.known_values}
         self.trusted = tuple(str(v) for v in self.known.values() if v)
-        self._freshness: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._freshness: dict[str, tuple[tuple[str, str, tuple], ...]] = {}
 
-    def freshness(self, article: Article) -> tuple[tuple[str, str], ...]:
+    def freshness(self, article: Article) -> tuple[tuple[str, str, tuple], ...]:
         if article.id not in self._freshness:
             reasons = freshness(article, self.launches, self.as_of, self.source.settings.review_every_days)
-            self._freshness[article.id] = tuple((r.code, r.detail) for r in reasons)
+            self._freshness[article.id] = tuple((r.code, r.detail, r.params) for r in reasons)
         return self._freshness[article.id]
 
     def article_warnings(self, article: Article) -> tuple[PreSendWarning, ...]:

@@ -23,6 +23,7 @@ from .common import (
     mode_opt,
     open_assistant,
     run_with_progress,
+    words_opt,
 )
 from .history import history_command
 from .output import emit_json, emit_table, shorten
@@ -51,13 +52,15 @@ def cli(ctx: click.Context) -> None:
 @embedder_opt
 @click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
 @json_opt
+@words_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, as_json):
+def index(folder, index_dir, embedder, rebuild, as_json, words):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
     Example:
         kbassist index knowledge/ --index-dir index/
+        kbassist index knowledge/ --lang zh      # problems worded in Chinese
     """
     from ..assistant import Assistant
 
@@ -77,7 +80,8 @@ def index(folder, index_dir, embedder, rebuild, as_json):
     click.echo(f"{stats['articles']} articles, {stats['chunks']} chunks "
                f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) in {stats['index_dir']}")
     for p in problems:
-        click.echo(f"{p.severity}: {p}", err=True)
+        where = f"{p.file}:{p.line}" if p.line else p.file
+        click.echo(f"{p.severity}: {where}: {p.text(words)}", err=True)
 
 
 @cli.command()

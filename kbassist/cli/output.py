@@ -12,11 +12,15 @@ from typing import Any, Sequence
 
 import click
 
+from ..wording import Params
+
 
 def plain(value: Any) -> Any:
     """Dataclasses, tuples and dates turned into JSON-ready values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Params):  # a code's parameters: by name
+        return {name: plain(v) for name, v in value}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

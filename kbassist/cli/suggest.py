@@ -16,7 +16,7 @@ import click
 
 from ..assist.model import Suggestion, SuggestResult
 from ..jsonl import read_jsonl
-from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant
+from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant, words_opt
 from .output import emit_json, plain
 
 INDENT = "     "
@@ -53,7 +53,7 @@ def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
             yield number, None
 
 
-def echo_result(result: SuggestResult) -> None:
+def echo_result(result: SuggestResult, words: str = "en") -> None:
     """The human view: the escalation banner, then each suggestion with its lead reply filled in."""
     if result.empty:
         click.echo("Nothing to suggest: the message has no question in it.")
@@ -66,14 +66,14 @@ def echo_result(result: SuggestResult) -> None:
     if result.no_answer:
         click.echo("Nothing in the knowledge base answers this confidently; closest articles, check before use:")
     for number, suggestion in enumerate(result.suggestions, 1):
-        _echo_suggestion(number, suggestion)
+        _echo_suggestion(number, suggestion, words)
 
 
-def _echo_suggestion(number: int, s: Suggestion) -> None:
+def _echo_suggestion(number: int, s: Suggestion, words: str) -> None:
     where = f"{s.path}:{s.line}" + (f" § {s.heading}" if s.heading else "")
     click.echo(f"\n{number}. {s.title}  [{s.lang}] {s.score:.3f}  ({where})")
     for warning in s.warnings:
-        click.echo(f"{INDENT}! {warning.detail}")
+        click.echo(f"{INDENT}! {warning.text(words)}")
     if not s.replies:
         click.echo(f"{INDENT}(no reply snippet)")
         return
@@ -87,7 +87,7 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
         click.echo(f"{INDENT}guessed from the message, confirm: {', '.join(guessed)}")
     for warning in reply.warnings:
         if warning not in s.warnings:
-            click.echo(f"{INDENT}! {warning.code}: {warning.detail}")
+            click.echo(f"{INDENT}! {warning.code}: {warning.text(words)}")
     if len(s.replies) > 1:
         click.echo(f"{INDENT}(+{len(s.replies) - 1} more replies: {', '.join(r.title for r in s.replies[1:])})")
 
@@ -103,8 +103,9 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
               help="JSON Lines of messages ({\"query\": ...}, {\"message\": ...} or strings); "
                    "prints one JSON result a line.")
 @click.option("--no-log", is_flag=True, help="Do not record these messages in the local history log.")
+@words_opt
 @engine_errors
-def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log):
+def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log, words):
     """Suggest articles and ready replies for a customer MESSAGE ('-' reads stdin).
 
     Also says whether the message should go to a lead (anger, threats,
@@ -132,6 +133,6 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
     if as_json:
         emit_json(result_json(result))
     else:
-        echo_result(result)
+        echo_result(result, words)
     for problem in assistant.history.problems:  # a new data key in a file, a log started afresh
         click.echo(f"note: {problem}", err=True)

@@ -101,25 +101,25 @@ def parse_file(folder: Path, rel: str, taken_ids: dict[str, str], known: FileSta
         st = path.stat()
         raw = path.read_bytes() if st.st_size <= MAX_FILE_BYTES else b""
     except OSError as exc:
-        return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem(rel, 0, f"unreadable: {exc}", "error")])
+        return ParsedFile(FileState(rel, "", 0, 0.0, ""), None, [Problem.of(rel, 0, "unreadable", "error", error=str(exc))])
     digest = content_hash(raw)
     if known is not None and digest == known.hash:
         return ParsedFile(replace(known, size=st.st_size, mtime=st.st_mtime), None, [])
     if st.st_size > MAX_FILE_BYTES:
-        problem = Problem(rel, 0, f"skipped: {st.st_size} bytes is over the {MAX_FILE_BYTES} byte limit")
+        problem = Problem.of(rel, 0, "file_too_large", size=st.st_size, limit=MAX_FILE_BYTES)
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, [problem])
     text, problems = decode_bytes(raw, rel)
     if text is None:
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     if not text.strip():
-        problems.append(Problem(rel, 0, "empty file", "info"))
+        problems.append(Problem.of(rel, 0, "empty_file", "info"))
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     article, parse_problems = parse_article(text, rel)
     problems += parse_problems
     owner = taken_ids.get(article.id)
     if owner is not None and owner != rel:
         fallback = path_to_id(rel) if path_to_id(rel) not in taken_ids else rel
-        problems.append(Problem(rel, 1, f"id {article.id!r} is already used by {owner}; using {fallback!r}"))
+        problems.append(Problem.of(rel, 1, "duplicate_id", id=article.id, owner=owner, fallback=fallback))
         article = replace(article, id=fallback)
     return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, article.id), article, problems)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import pickle
 import secrets
 import sqlite3
@@ -27,6 +28,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from ..errors import Problem
+from ..wording import Params
 from ..knowledge.model import Article, Chunk
 
 FORMAT_VERSION = "5"  # 5: articles moved to kbassist.knowledge.model
@@ -43,7 +45,7 @@ CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE INDEX IF NOT EXISTS chunks_pending ON chunks(vid) WHERE vector IS NULL;
-CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
+CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT, code TEXT, params TEXT);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE TABLE IF NOT EXISTS vector_changes (id INTEGER PRIMARY KEY, n INTEGER);
@@ -107,6 +109,7 @@ class Store:
         self.db.executescript(SCHEMA)
         self._start_vector_changes()
         self._add_summaries()
+        self._add_problem_codes()
 
     def _start_vector_changes(self) -> None:
         """Start a new store's count of vector changes at a random number, so that a snapshot
@@ -132,6 +135,16 @@ class Store:
             self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
                 (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
                 for article_id, data in rows])
+
+    def _add_problem_codes(self) -> None:
+        """An index written before problems had codes gets the columns; its old rows keep their text."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(problems)")}
+        for column in ("code", "params"):
+            if column not in columns:
+                try:
+                    self.db.execute(f"ALTER TABLE problems ADD COLUMN {column} TEXT")
+                except sqlite3.OperationalError:
+                    pass  # another process opening the same index added it first
 
     def close(self) -> None:
         self.db.close()
@@ -182,7 +195,9 @@ class Store:
             yield pickle.loads(blob)
 
     def problems(self) -> list[Problem]:
-        return [Problem(*r) for r in self.db.execute("SELECT path, line, message, severity FROM problems")]
+        rows = self.db.execute("SELECT path, line, message, severity, code, params FROM problems")
+        return [Problem(path, line, message, severity, code or "", Params(map(tuple, json.loads(values or "[]"))))
+                for path, line, message, severity, code, values in rows]
 
     def chunks_of(self, path: str) -> dict[str, tuple[int, str]]:
         """key -> (vid, text_hash) for the chunks a file produced last time."""
@@ -271,8 +286,9 @@ class Store:
         self.put_problems(article.path, problems)
 
     def put_problems(self, path: str, problems: list[Problem]) -> None:
-        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
-                            [(path, p.line, p.message, p.severity) for p in problems])
+        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+                            [(path, p.line, p.message, p.severity, p.code, json.dumps(p.params, ensure_ascii=False))
+                             for p in problems])
 
     def replace_chunks(self, path: str, chunks: list[Chunk], vectors: dict[str, bytes]) -> None:
         """Store a file's chunks; vectors are keyed by text hash (missing ones stay NULL)."""

@@ -71,7 +71,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     lang = field.text("lang") or detect_lang(title + "\n" + body)
     status = (field.text("status") or "published").lower()
     if status not in STATUSES:
-        problems.append(Problem(rel, field.line("status"), f"unknown status {status!r}; treated as published"))
+        problems.append(Problem.of(rel, field.line("status"), "unknown_status", status=status))
         status = "published"
     article = Article(
         id=field.text("id") or path_to_id(rel),
@@ -108,7 +108,7 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         return {}, [], 1
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        problems.append(Problem(rel, 1, "front matter opened with '---' but never closed; read as text"))
+        problems.append(Problem.of(rel, 1, "front_matter_unclosed"))
         return {}, [], 1
     fm_lines = lines[1:end]
     try:
@@ -118,10 +118,10 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         # libyaml often notices the error at the end of the block; point at a front-matter line.
         line = min(mark.line + 2, len(fm_lines) + 1) if mark is not None else 1
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        problems.append(Problem(rel, line, f"invalid front matter ({reason}); article indexed as plain text"))
+        problems.append(Problem.of(rel, line, "front_matter_invalid", reason=str(reason)))
         return {}, fm_lines, end + 2
     if not isinstance(meta, dict):
-        problems.append(Problem(rel, 2, "front matter is not a mapping; ignored"))
+        problems.append(Problem.of(rel, 2, "front_matter_not_mapping"))
         meta = {}
     return meta, fm_lines, end + 2
 
@@ -136,14 +136,14 @@ class _FieldReader:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
         return next((i + 2 for i, ln in enumerate(self.fm_lines) if pattern.match(ln)), 1)
 
-    def warn(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.line(key), f"{key}: {message}"))
+    def warn(self, key: str, code: str, **values) -> None:
+        self.problems.append(Problem.of(self.rel, self.line(key), code, key=key, **values))
 
     def text(self, key: str) -> str | None:
         value = self.meta.get(key)
         if value is None or isinstance(value, (dict, list)):
             if value is not None:
-                self.warn(key, "expected text; ignored")
+                self.warn(key, "field_not_text")
             return None
         value = str(value).strip()
         return value or None
@@ -155,7 +155,7 @@ class _FieldReader:
         if isinstance(value, str):
             value = [v for v in re.split(r"[,，]", value)] if key != "questions" else [value]
         if not isinstance(value, list):
-            self.warn(key, "expected a list; ignored")
+            self.warn(key, "field_not_list")
             return ()
         return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
 
@@ -170,7 +170,7 @@ class _FieldReader:
         try:
             return dt.date.fromisoformat(str(value).strip())
         except ValueError:
-            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD); ignored")
+            self.warn(key, "field_not_date", value=value)
             return None
 
     def duration(self, key: str) -> int | None:
@@ -181,7 +181,7 @@ class _FieldReader:
             return value
         m = DURATION.match(str(value))
         if not m or int(m.group(1)) <= 0:
-            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used")
+            self.warn(key, "field_not_interval", value=value)
             return None
         return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()]
 

@@ -42,17 +42,17 @@ def scan_folder(root: Path) -> tuple[list[str], list[Problem]]:
         try:
             st = directory.stat()
         except OSError as exc:
-            problems.append(Problem(rel_dir or ".", 0, f"unreadable folder: {exc}"))
+            problems.append(Problem.of(rel_dir or ".", 0, "folder_unreadable", error=str(exc)))
             return
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
-            problems.append(Problem(rel_dir, 0, "skipped: symlink loop"))
+            problems.append(Problem.of(rel_dir, 0, "symlink_loop"))
             return
         seen_dirs.add(key)
         try:
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(rel_dir or ".", 0, f"unreadable folder: {exc}"))
+            problems.append(Problem.of(rel_dir or ".", 0, "folder_unreadable", error=str(exc)))
             return
         for entry in entries:
             if is_ignored_name(entry.name):
@@ -64,7 +64,7 @@ def scan_folder(root: Path) -> tuple[list[str], list[Problem]]:
                 elif entry.is_file(follow_symlinks=True) and is_article_path(rel):
                     found.append(rel)
             except OSError as exc:
-                problems.append(Problem(rel, 0, f"unreadable: {exc}"))
+                problems.append(Problem.of(rel, 0, "unreadable", error=str(exc)))
 
     walk(root, "")
     return found, problems

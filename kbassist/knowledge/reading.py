@@ -25,16 +25,16 @@ def read_text(path: Path, rel: str, max_bytes: int = MAX_FILE_BYTES) -> tuple[st
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            return None, [Problem(rel, 0, f"skipped: {size} bytes is over the {max_bytes} byte limit")]
+            return None, [Problem.of(rel, 0, "file_too_large", size=size, limit=max_bytes)]
         raw = path.read_bytes()
     except OSError as exc:
-        return None, [Problem(rel, 0, f"unreadable: {exc.strerror or exc}", "error")]
+        return None, [Problem.of(rel, 0, "unreadable", "error", error=str(exc.strerror or exc))]
     return decode_bytes(raw, rel)
 
 
 def decode_bytes(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     if b"\x00" in raw[:8192]:
-        return None, [Problem(rel, 0, "skipped: binary file (contains NUL bytes)")]
+        return None, [Problem.of(rel, 0, "binary_file")]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -42,8 +42,8 @@ def decode_bytes(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     except UnicodeDecodeError:
         text = _decode_legacy(raw)
         if text is None:
-            return None, [Problem(rel, 0, "skipped: not valid UTF-8 and no known encoding fits")]
-        return _normalise(text), [Problem(rel, 0, "not UTF-8: decoded as GB18030; please save as UTF-8")]
+            return None, [Problem.of(rel, 0, "not_utf8")]
+        return _normalise(text), [Problem.of(rel, 0, "decoded_gb18030")]
     return _normalise(text), []
 
 

@@ -39,5 +39,5 @@ def broken_links(article: Article, targets: LinkTargets) -> tuple[Reason, ...]:
         if link.target in seen or targets.exists(link.target):
             continue
         seen.add(link.target)
-        reasons.append(Reason(f"broken_link:{link.target}", f"line {link.line}: {link.raw} leads nowhere"))
+        reasons.append(Reason.of(f"broken_link:{link.target}", line=link.line, raw=link.raw))
     return tuple(reasons)

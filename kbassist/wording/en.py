@@ -1,0 +1,70 @@
+"""English texts of the engine's codes: what `Problem.message`, `Reason.detail` and
+`PreSendWarning.detail` hold, and the fallback for any other language."""
+from __future__ import annotations
+
+from types import MappingProxyType
+
+TEXTS = MappingProxyType({
+    # -- problems with one file or setting ---------------------------------------------------
+    "file_too_large": "skipped: {size} bytes is over the {limit} byte limit",
+    "unreadable": "unreadable: {error}",
+    "binary_file": "skipped: binary file (contains NUL bytes)",
+    "not_utf8": "skipped: not valid UTF-8 and no known encoding fits",
+    "decoded_gb18030": "not UTF-8: decoded as GB18030; please save as UTF-8",
+    "empty_file": "empty file",
+    "folder_unreadable": "unreadable folder: {error}",
+    "symlink_loop": "skipped: symlink loop",
+    "duplicate_id": "id {id!r} is already used by {owner}; using {fallback!r}",
+    "unknown_status": "unknown status {status!r}; treated as published",
+    "front_matter_unclosed": "front matter opened with '---' but never closed; read as text",
+    "front_matter_invalid": "invalid front matter ({reason}); article indexed as plain text",
+    "front_matter_not_mapping": "front matter is not a mapping; ignored",
+    "field_not_text": "{key}: expected text; ignored",
+    "field_not_list": "{key}: expected a list; ignored",
+    "field_not_date": "{key}: {value!r} is not a date (YYYY-MM-DD); ignored",
+    "field_not_interval": "{key}: {value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used",
+    "field_not_mapping": "{key}: expected a mapping; ignored",
+    "launch_without_date": "launch note has no valid `date`; it affects nothing",
+    "translation_source_missing": "translation_of: no article has id {source!r}",
+    "review_state_unreadable": "unreadable review state ({error}); kept as {kept}",
+    "settings_unreadable": "settings unreadable ({error}); defaults used, file kept as {kept}",
+    "setting_wrong_type": "setting {name!r} should be {type}; default used",
+    "data_key_in_file": "{warning}",
+    "history_unreadable": "history log was unreadable ({error}); moved to {kept}, started a new one",
+    "history_other_key": "history log was sealed with a key this computer no longer has (its keyring entry or "
+                         "key file is gone); moved to {kept}, started a new one",
+    "history_rows_unreadable": "{count} logged messages did not open with the data key (changed on disk?); "
+                               "shown without text",
+    "lexicon_unreadable": "cannot read triage lexicon: {error}",
+    "lexicon_bad_yaml": "bad YAML, using the built-in triage lexicon: {reason}",
+    "lexicon_not_mapping": "{what} should be a mapping; ignored",
+    "lexicon_unknown_key": "unknown key '{key}' in {what}; ignored",
+    "lexicon_bad_number": "{what} should be a number >= {minimum}, not {value!r}; default kept",
+    "lexicon_not_word_list": "{what} should be a list of words; ignored",
+    "lexicon_not_word": "{what}: expected a word; ignored",
+    "lexicon_bad_extends": "extends should be 'default' or 'none', not {value!r}",
+    "bad_query_line": "bad query line: {error}",
+    # -- review reasons ------------------------------------------------------------------------
+    "review_overdue": "reviewed {reviewed}, every {every} days: due {due}",
+    "never_reviewed": "no `reviewed` date",
+    "expired": "expired {date}",
+    "expiring_soon": "expires {date} (in {days} days)",
+    "launch": "{title} ({date}) affects {affects}",
+    "broken_link": "line {line}: {raw} leads nowhere",
+    "duplicate": "answers the same questions as {other} (similarity {score:.2f})",
+    "conflict": "{numbers} (here vs {other})",
+    "missing_translation": "only in {lang}; no {missing} version",
+    "translation_outdated": "reviewed {reviewed}; its source {source} was reviewed {source_reviewed}",
+    # -- pre-send warnings (article ones carry the review reason's parameters) -----------------
+    "unfilled_placeholder": "{names}",
+    "article_draft": "the article is a draft and not yet approved",
+    "article_archived": "the article is archived and may no longer apply",
+    "article_overdue": "reviewed {reviewed}, every {every} days: due {due}",
+    "article_expired": "expired {date}",
+    "article_affected_by_launch": "{title} ({date}) affects {affects}",
+    "personal_data": "{kind!w} {value} is not in the customer's message",
+    "word.phone": "phone number",
+    "word.email": "e-mail address",
+    "word.id_card": "ID number",
+    "word.bank_card": "bank card number",
+})
