@@ -19,6 +19,9 @@ from .results_view import ResultsView
 from .wording import wording
 
 SUGGESTIONS = 5
+# Keyboard agents must see where they are: the focused box, list or button gets a clear frame.
+FOCUS_STYLE = ("QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus { border: 2px solid #1a73e8; }"
+               "QPushButton:focus { border: 2px solid #1a73e8; padding: 3px 8px; }")
 
 
 def fetch_suggestions(assistant: Assistant, message: str, log: bool) -> SuggestResult:
@@ -62,6 +65,8 @@ class AgentTab(QWidget):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([380, 520, 380])
         QVBoxLayout(self).addWidget(self.splitter)
+        self.setStyleSheet(FOCUS_STYLE)
+        self.preview.setFocusPolicy(Qt.ClickFocus)
         self.message.textChanged.connect(self._request_soon)
         self.message.search_was_requested.connect(self.search_now)
         self.message.move_was_requested.connect(self.results.move)
@@ -134,11 +139,13 @@ class AgentTab(QWidget):
         trusted = tuple(str(v) for v in (settings.agent_name, *settings.known_values.values()) if v) \
             if settings else ()
         self.replies.show_suggestion(suggestion, self.result.message if self.result else "", trusted)
+        chain = [self.message, *self.replies.tab_chain(), self.replies.replies, self.results]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _open_suggestion(self, _suggestion: Suggestion) -> None:
-        """Enter on a result: go to its reply form (or the copy button)."""
-        target = self.replies.first_field() or self.replies.copy_button
-        target.setFocus()
+        """Enter on a result: go to the first field still to fill (or the copy button)."""
+        self.replies.focus_first_to_fill()
 
     def clear(self) -> None:
         self._request_soon.cancel()

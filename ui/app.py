@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kbassist.settings import Settings, load_settings
 
+from .first_start import ask_agent_name_once
 from .gc_policy import collect_on_gui_thread
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QLibraryInfo, QLocale, QTimer, QTranslator
@@ -100,6 +101,7 @@ def main(folder: str | None = None, index_dir: str | None = None) -> int:
     server.show_was_requested.connect(window.bring_to_front)
     window.tray = make_tray(window, app.windowIcon())
     window.show()
+    ask_agent_name_once(window)
     code = app.exec()
     window.ops.wait_for_done(10000)  # the closed folder's index is released on a pool thread: let it finish
     return code

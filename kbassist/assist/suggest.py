@@ -39,7 +39,7 @@ from ..review.freshness import freshness, launch_notes
 from ..search.model import SearchHit, SearchResult
 from ..settings import Settings
 from ..textutil import detect_lang
-from .fill import FillContext, fill, placeholders_for
+from .fill import FillContext, fill, placeholder_labels, placeholders_for
 from .history import History
 from .model import ReplySuggestion, Suggestion, SuggestResult
 from .presend import PreSendWarning, check_fit, check_reply
@@ -213,7 +213,7 @@ def _ordered(article: Article, context: _Context) -> list[tuple[Reply, Article, 
 
 def _reply(reply: Reply, owner: Article, article: Article, context: _Context, borrowed: bool, confident: bool,
            problem: str) -> ReplySuggestion:
-    placeholders = placeholders_for(reply, FillContext(context.known, context.message))
+    placeholders = placeholders_for(reply, FillContext(context.known, context.message, placeholder_labels(owner.meta)))
     filled = fill(reply.text, {p.name: p.value for p in placeholders if p.value})
     warnings = check_reply(
         filled,

@@ -67,4 +67,10 @@ TEXTS = MappingProxyType({
     "word.email": "e-mail address",
     "word.id_card": "ID number",
     "word.bank_card": "bank card number",
+    "word.placeholder.order_id": "Order number",
+    "word.placeholder.phone": "Phone",
+    "word.placeholder.email": "E-mail",
+    "word.placeholder.customer_name": "Customer name",
+    "word.placeholder.agent_name": "Your name",
+    "word.placeholder.company": "Company",
 })

@@ -61,4 +61,10 @@ TEXTS = MappingProxyType({
     "word.email": "邮箱地址",
     "word.id_card": "身份证号",
     "word.bank_card": "银行卡号",
+    "word.placeholder.order_id": "订单号",
+    "word.placeholder.phone": "手机号",
+    "word.placeholder.email": "邮箱",
+    "word.placeholder.customer_name": "客户称呼",
+    "word.placeholder.agent_name": "客服姓名",
+    "word.placeholder.company": "公司",
 })
