@@ -49,6 +49,9 @@ class AgentTab(QWidget):
         self._stamp = 0
         self._shown = 0
         self.message = MessageBox()
+        self.searched_for = QLabel()  # the spelling correction, as the CLI prints it
+        self.searched_for.setStyleSheet("color:#5f6368;")
+        self.searched_for.hide()
         self.escalation = _banner("background:#b3261e; color:white; padding:6px; font-weight:bold;")
         self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
         self.results = ResultsView()
@@ -57,7 +60,7 @@ class AgentTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.message, self.escalation, self.no_answer, self.results):
+        for widget in (self.message, self.searched_for, self.escalation, self.no_answer, self.results):
             column.addWidget(widget)
         self.message.setMaximumHeight(140)
         self.splitter = QSplitter(Qt.Horizontal)
@@ -118,6 +121,8 @@ class AgentTab(QWidget):
     def show_result(self, result: SuggestResult | None) -> None:
         same_message = bool(result and self.result and result.message == self.result.message)
         self.result = result
+        self.searched_for.setVisible(bool(result and result.corrected))
+        self.searched_for.setText(self.tr("Searched for: %1").replace("%1", result.corrected if result else ""))
         escalate = bool(result and result.triage.escalate)
         self.escalation.setVisible(escalate)
         if escalate:

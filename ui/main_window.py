@@ -1,4 +1,4 @@
-"""The main window: tabs, menus, shortcuts, status bar, Problems dock, compact mode.
+"""The main window: tabs, menus, shortcuts, status bar (with the problems count), compact mode.
 
 It wires the folder session (open, index, model, watch) to the Agent tab
 and keeps the chrome; the Agent tab owns the message-to-reply flow, the
@@ -11,7 +11,6 @@ import os
 import sys
 import time
 
-from kbassist.errors import Problem
 from kbassist.index.model import Progress
 from kbassist.settings import Settings, save_settings
 
@@ -88,6 +87,7 @@ class MainWindow(QMainWindow):
         for widget in (self.progress, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.hide()
+        bar.addPermanentWidget(self.problems.button)
         bar.addPermanentWidget(self.mode_label)
 
     def _build_menus(self) -> None:
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.agent.set_assistant(assistant)
         self.review.set_assistant(assistant)
         self.mode_label.setText(self.tr("Keyword search only — semantic index loading…"))
-        self._refresh_problems()
+        self.problems.refresh(self.ops, assistant)
         self.focus_message()
 
     def _open_did_fail(self, message: str) -> None:
@@ -213,24 +213,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Knowledge folder changed: results refreshed"), 4000)
         self.agent.refresh()
         self.review.refresh()
-        self._refresh_problems()
-
-    def _refresh_problems(self) -> None:
-        assistant = self.session.assistant
-        if assistant is None:
-            return
-
-        def show(problems) -> None:
-            self.problems.show_problems(problems)
-            if problems:
-                self.problems.show()
-
-        def collect() -> list[Problem]:
-            notices = [Problem(str(assistant.folder), 0, notice, "info") for notice in assistant.notices]
-            # Opening the history log at start enforces its retention and reports a lost key.
-            return [*assistant.problems(), *assistant.history.open_existing(), *notices]
-
-        self.ops.query(self, collect).success(show).run_in_background()
+        self.problems.refresh(self.ops, self.session.assistant)
 
     # -- view ------------------------------------------------------------------------
     def focus_message(self) -> None:

@@ -134,6 +134,7 @@ def suggest(source: KnowledgeSource, message: str, *, judge: Callable[[str], Tri
     return SuggestResult(
         message, searched, lang, verdict, no_answer, suggestions, max(r.confidence for r in results), event_id,
         took_ms=round((time.perf_counter() - start) * 1000, 2), problems=tuple(problems) if len(queries) > 1 else (),
+        corrected=searched if any(r.corrected for r in results) else "",
     )
 
 
