@@ -51,6 +51,14 @@ class Settings:
     fusion: str = "blend"
     semantic_weight: float = 0.8
     no_answer_confidence: float = 0.53
+    # Beside the CRM (issue #20): a global hotkey, an opt-in clipboard watch, paste back, the local API.
+    hotkey: str = "Ctrl+Alt+K"  # empty: no global hotkey
+    clipboard_watch: bool = False
+    paste_back: bool = False  # after a copy, return focus to the window the agent came from (X11)
+    api_enabled: bool = False  # the app serves the local API while it runs
+    api_port: int = 8765
+    api_token: str = ""  # created on first use; every request must carry it
+    api_origins: list = field(default_factory=list)  # browser origins allowed to call the API (CORS)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)

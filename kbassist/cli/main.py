@@ -25,9 +25,11 @@ from .common import (
     run_with_progress,
     words_opt,
 )
+from ..jsonable import search_json
 from .history import history_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
+from .serve import serve_command
 from .suggest import suggest_command
 
 
@@ -106,11 +108,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
     assistant = open_assistant(folder, index_dir, embedder, quiet=as_json, warm_model=mode != "keyword")
     result = assistant.search(query, k=k, mode=mode, tags=tags, product=product, lang=lang)
     if as_json:
-        emit_json({"query": result.query, "mode": result.mode, "took_ms": result.took_ms,
-                   "no_answer": result.no_answer, "confidence": result.confidence,
-                   "corrected": result.corrected or None,
-                   "hits": [{"id": h.id, "title": h.title, "path": h.path, "heading": h.heading, "line": h.line,
-                             "score": h.score, "snippet": h.snippet, "lang": h.lang} for h in result.hits]})
+        emit_json(search_json(result))
         return
     if result.corrected:
         click.echo(f"Searched for: {result.corrected}")
@@ -182,6 +180,7 @@ def gui(folder, index_dir):
 cli.add_command(history_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

@@ -4,7 +4,7 @@ A thin layer over `Assistant.suggest()`: read the message (an argument,
 stdin with `-`, or a JSON Lines batch), print the escalation verdict and the
 suggestions. `--json` gives one object; `--batch` gives one object a line so
 scripts and evaluations can stream through many messages with one index
-load. Serialisation goes through `output.plain`, like every other command.
+load. The JSON is `kbassist.jsonable.suggest_json`, as `POST /v1/suggest` answers.
 """
 from __future__ import annotations
 
@@ -15,27 +15,12 @@ from typing import Iterator
 import click
 
 from ..assist.model import Suggestion, SuggestResult
+from ..jsonable import suggest_json
 from ..jsonl import read_jsonl
 from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant, words_opt
-from .output import emit_json, plain
+from .output import emit_json
 
 INDENT = "     "
-
-
-def result_json(result: SuggestResult) -> dict:
-    """The `--json` shape: verdict first, then suggestions with their replies."""
-    return {
-        "escalate": result.triage.escalate,
-        "escalation_reasons": plain(result.triage.reasons),
-        "escalation_probability": result.triage.probability,
-        "no_answer": result.no_answer,
-        "confidence": result.confidence,
-        "query": result.query,
-        "lang": result.lang,
-        "event_id": result.event_id,
-        "took_ms": result.took_ms,
-        "suggestions": plain(result.suggestions),
-    }
 
 
 def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
@@ -125,13 +110,13 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
             if text is None:
                 row = {"line": number, "error": 'expected a JSON object with "query" or "message", or a string'}
             else:
-                row = {"line": number, **result_json(assistant.suggest(text, k=k, log=not no_log))}
+                row = {"line": number, **suggest_json(assistant.suggest(text, k=k, log=not no_log))}
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     text = click.get_text_stream("stdin").read() if message == "-" else message
     result = assistant.suggest(text, k=k, log=not no_log)
     if as_json:
-        emit_json(result_json(result))
+        emit_json(suggest_json(result))
     else:
         echo_result(result, words)
     for problem in assistant.history.problems:  # a new data key in a file, a log started afresh
