@@ -97,6 +97,12 @@ class AgentTab(QWidget):
         self._request_soon.cancel()
         self._request(log=True)
 
+    def show_message(self, text: str) -> None:
+        """A message from outside (the clipboard watch): searched at once, and not logged, as typing is not."""
+        self.message.setPlainText(text)
+        self._request_soon.cancel()
+        self._request(log=False)
+
     def refresh(self) -> None:
         """Ask again for the text on screen (the index or the model changed)."""
         self._request(log=False)

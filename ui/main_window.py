@@ -16,6 +16,7 @@ from kbassist.settings import Settings, save_settings
 
 from . import preview
 from .agent_tab import AgentTab
+from .desk import Desk
 from .ops import Ops
 from .problems import ProblemsDock
 from .qt import (
@@ -68,6 +69,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shortcuts()
         self._wire()
+        self.desk = Desk(self)  # the hotkey, clipboard watch, paste back and local API
+        self.desk.api_did_change.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.settings = self.desk.apply(settings)
         if state.geometry:
             self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode()))
         else:
@@ -263,7 +267,8 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings: Settings) -> None:
         """Save, then apply: index-shaping changes reopen the folder, the rest apply live."""
-        old, self.settings = self.settings, settings
+        old, self.settings = self.settings, self.desk.apply(settings)
+        settings = self.settings
         save_settings(settings)
         self.set_always_on_top(settings.always_on_top)
         reopen = (old.embedder, old.index_root, old.logging_enabled) != \
@@ -285,6 +290,7 @@ class MainWindow(QMainWindow):
         key = "compact_geometry" if self.state.compact else "geometry"
         setattr(self.state, key, bytes(self.saveGeometry().toBase64()).decode())
         save_state(self.state)
+        self.desk.close()
         # The tabs let go of the engine first, so a debounced refresh or a late result
         # cannot reach an index that is being closed.
         self.agent.set_assistant(None)

@@ -38,6 +38,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .desk.clipboard import mark_as_own
 from .wording import interface_lang, wording
 
 
@@ -193,6 +194,6 @@ class ReplyPanel(QWidget):
         mime = QMimeData()
         mime.setText(text)
         mime.setHtml(html.escape(text).replace("\n", "<br>"))
-        QGuiApplication.clipboard().setMimeData(mime)
+        QGuiApplication.clipboard().setMimeData(mark_as_own(mime))
         self.reply_was_copied.emit(self.suggestion, reply)
         return True

@@ -9,6 +9,7 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
+            ("Ctrl+Alt+K", self.tr("From any program: bring kbassist up, message box focused (Settings)")),
             ("Ctrl+L / Ctrl+K", self.tr("Go to the message box")),
             ("Enter", self.tr("Search now (in the message box); go to the reply (in the results)")),
             ("Shift+Enter", self.tr("New line in the message")),

@@ -26,6 +26,7 @@ from pydantic import BaseModel, Field
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..errors import IndexClosed
 from ..jsonable import search_json, suggest_json
 
 MAX_BODY_BYTES = 256 * 1024
@@ -107,6 +108,10 @@ def create_app(assistant, token: str, origins: tuple[str, ...] = (), max_body: i
     def search(q: str = Query(max_length=MAX_MESSAGE_CHARS), k: int = Query(5, ge=1, le=50),
                mode: Literal["hybrid", "keyword", "semantic"] = "hybrid") -> dict:
         return search_json(assistant.search(q, k=k, mode=mode))
+
+    @app.exception_handler(IndexClosed)
+    def folder_closed(_request, _exc: IndexClosed) -> JSONResponse:
+        return JSONResponse({"detail": "the folder is being closed or reopened: try again"}, status_code=503)
 
     @app.get("/openapi.json", include_in_schema=False)
     def openapi() -> dict:
