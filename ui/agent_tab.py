@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kbassist.assist.model import ReplySuggestion, Suggestion, SuggestResult
 from kbassist.assistant import Assistant
+from kbassist.review.links import LinkTargets
 
 from .message_box import MessageBox
 from .ops import Ops
@@ -56,6 +57,14 @@ class AgentTab(QWidget):
         self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
         self.results = ResultsView()
         self.preview = Preview()
+        self.article_title = QLabel()  # above the preview: scrolling to a section never hides the title
+        self.article_title.setStyleSheet("font-weight:bold; padding:2px 0;")
+        self.article_title.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        article_pane = self.article_pane = QWidget()
+        pane = QVBoxLayout(article_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.addWidget(self.article_title)
+        pane.addWidget(self.preview, 1)
         self.replies = ReplyPanel()
         left = QWidget()
         column = QVBoxLayout(left)
@@ -64,7 +73,7 @@ class AgentTab(QWidget):
             column.addWidget(widget)
         self.message.setMaximumHeight(140)
         self.splitter = QSplitter(Qt.Horizontal)
-        for widget in (left, self.preview, self.replies):
+        for widget in (left, article_pane, self.replies):
             self.splitter.addWidget(widget)
         self.splitter.setSizes([380, 520, 380])
         QVBoxLayout(self).addWidget(self.splitter)
@@ -77,6 +86,7 @@ class AgentTab(QWidget):
         self.results.suggestion_did_change.connect(self._show_suggestion)
         self.results.suggestion_was_activated.connect(self._open_suggestion)
         self.replies.reply_was_copied.connect(self._record_copy)
+        self.preview.article_link_was_clicked.connect(self.open_link)
 
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
@@ -85,7 +95,7 @@ class AgentTab(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Compact: results above the reply, no preview, for a narrow window beside the CRM."""
-        self.preview.setVisible(not compact)
+        self.article_pane.setVisible(not compact)
         self.splitter.setOrientation(Qt.Vertical if compact else Qt.Horizontal)
 
     # -- requests -----------------------------------------------------------------
@@ -144,8 +154,7 @@ class AgentTab(QWidget):
 
     def _show_suggestion(self, suggestion: Suggestion | None) -> None:
         article = self.assistant.article(suggestion.article_id) if suggestion and self.assistant else None
-        self.preview.show_article(article, suggestion.heading if suggestion else "",
-                                  suggestion.warnings if suggestion else ())
+        self._show_article(article, suggestion.heading if suggestion else "", suggestion.warnings if suggestion else ())
         settings = self.assistant.settings if self.assistant else None
         trusted = tuple(str(v) for v in (settings.agent_name, *settings.known_values.values()) if v) \
             if settings else ()
@@ -153,6 +162,19 @@ class AgentTab(QWidget):
         chain = [self.message, *self.replies.tab_chain(), self.replies.replies, self.results]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+
+    def _show_article(self, article, heading: str = "", warnings=()) -> None:
+        self.preview.show_article(article, heading, warnings)
+        self.article_title.setText(article.title if article else "")
+
+    def open_link(self, target: str, from_path: str) -> None:
+        """A link in the preview: show the article it names (the engine's link rules find it)."""
+        if self.assistant is None:
+            return
+        found = LinkTargets(self.assistant.article_summaries()).find(target, from_path)
+        article = self.assistant.article(found) if found else None
+        if article is not None:
+            self._show_article(article)
 
     def _open_suggestion(self, _suggestion: Suggestion) -> None:
         """Enter on a result: go to the first field still to fill (or the copy button)."""
