@@ -143,3 +143,20 @@ def test_problems_stay_out_of_the_way_and_a_bad_file_added_live_is_counted(qtbot
     assert dock.isVisible() and dock.height() < window.height() / 3
     (kb[0] / "broken-binary.md").unlink()
     qtbot.waitUntil(lambda: all(p.file != "broken-binary.md" for p in dock.problems), timeout=10000)
+
+
+def test_the_first_screen_says_what_to_do_offers_an_example_and_then_the_most_used(qtbot, open_window, monkeypatch):
+    window = open_window()
+    agent = window.agent
+    assert agent.empty_state.isVisible() and not agent.results.isVisible()
+    assert "Ctrl+L" in agent.empty_state.toPlainText()
+    qtbot.waitUntil(lambda: bool(agent.empty_state.example), timeout=5000)
+    with qtbot.waitSignal(agent.suggestions_did_arrive, timeout=10000):
+        agent.empty_state.example_was_chosen.emit(agent.empty_state.example)
+    assert agent.results.isVisible() and agent.results.count() and not agent.empty_state.isVisible()
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: QMessageBox.Yes)
+    copied = agent.results.current_suggestion()
+    assert agent.replies.copy_current()
+    qtbot.keyClick(agent.message, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: [u.article_id for u in agent.empty_state.used][:1] == [copied.article_id], timeout=10000)
+    assert copied.title in agent.empty_state.toPlainText() and agent.empty_state.isVisible()

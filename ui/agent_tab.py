@@ -13,6 +13,7 @@ from kbassist.review.links import LinkTargets
 
 from .message_box import MessageBox
 from .ops import Ops
+from .empty_state import EmptyState
 from .preview import Preview
 from .qt import QLabel, QSplitter, Qt, QVBoxLayout, QWidget, Signal, qdebounced
 from .reply_panel import ReplyPanel
@@ -56,6 +57,7 @@ class AgentTab(QWidget):
         self.escalation = _banner("background:#b3261e; color:white; padding:6px; font-weight:bold;")
         self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
         self.results = ResultsView()
+        self.empty_state = EmptyState()
         self.preview = Preview()
         self.article_title = QLabel()  # above the preview: scrolling to a section never hides the title
         self.article_title.setStyleSheet("font-weight:bold; padding:2px 0;")
@@ -69,7 +71,8 @@ class AgentTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.message, self.searched_for, self.escalation, self.no_answer, self.results):
+        for widget in (self.message, self.searched_for, self.escalation, self.no_answer, self.results,
+                       self.empty_state):
             column.addWidget(widget)
         self.message.setMaximumHeight(140)
         self.splitter = QSplitter(Qt.Horizontal)
@@ -87,10 +90,15 @@ class AgentTab(QWidget):
         self.results.suggestion_was_activated.connect(self._open_suggestion)
         self.replies.reply_was_copied.connect(self._record_copy)
         self.preview.article_link_was_clicked.connect(self.open_link)
+        self.empty_state.example_was_chosen.connect(self._try_example)
+        self.empty_state.article_was_chosen.connect(
+            lambda article_id: self._show_article(self.assistant.article(article_id) if self.assistant else None))
+        self.show_result(None)
 
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
         self.preview.set_folder(assistant.folder if assistant else None)
+        self.empty_state.refresh(self.ops, assistant)
         self.refresh()
 
     def set_compact(self, compact: bool) -> None:
@@ -112,6 +120,10 @@ class AgentTab(QWidget):
         self.message.setPlainText(text)
         self._request_soon.cancel()
         self._request(log=False)
+
+    def _try_example(self, text: str) -> None:
+        self.message.setPlainText(text)
+        self.search_now()
 
     def refresh(self) -> None:
         """Ask again for the text on screen (the index or the model changed)."""
@@ -149,6 +161,9 @@ class AgentTab(QWidget):
         self.no_answer.setText(self.tr("Nothing in the knowledge base answers this confidently. "
                                        "The closest articles are listed: check before using them."))
         self.results.show_suggestions(result.suggestions if result else (), keep_selection=same_message)
+        nothing_asked = result is None or result.empty
+        self.results.setVisible(not nothing_asked)
+        self.empty_state.setVisible(nothing_asked)
         if not self.results.count():
             self._show_suggestion(None)
 
@@ -201,4 +216,5 @@ class AgentTab(QWidget):
             if event_id:
                 assistant.record_copy(event_id, article_id, reply.title)
 
-        self.ops.query(self, record).run_in_background()
+        self.ops.query(self, record).success(lambda _none: self.empty_state.refresh(self.ops, assistant)
+                                             ).run_in_background()
