@@ -92,3 +92,20 @@ def test_the_first_start_asks_the_agent_name_once_and_replies_are_signed_with_it
                     and window.agent.replies.field("agent_name").text() == "Tom", timeout=5000)
     window.close()
     assert ask_agent_name_once(open_window(semantic=False)) is None
+
+
+def test_two_replies_compose_into_one_message_with_one_greeting_and_sign_off(qtbot, open_window, monkeypatch):
+    window = open_window()
+    active(qtbot, window)
+    panel = window.agent.replies
+    ask(qtbot, window, CHARGED)
+    panel.field("amount").setText("EUR 29.99")
+    qtbot.keyClick(window.agent.message, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    ask(qtbot, window, "how long until my refund arrives on my card")
+    qtbot.keyClick(window.agent.message, Qt.Key_A, Qt.ControlModifier | Qt.ShiftModifier)
+    assert len(panel.compose.parts) == 2
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: QMessageBox.Yes)
+    qtbot.keyClick(window.agent.message, Qt.Key_Return, Qt.ControlModifier | Qt.ShiftModifier)
+    text = QGuiApplication.clipboard().text()
+    assert text.count("Hi ") == 1 and text.count("Best regards") == 1 and "EUR 29.99" in text
+    assert text.startswith("Hi Anna Schmidt,") and not panel.compose.parts

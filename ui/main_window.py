@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, self.focus_message)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.agent.replies.copy_current)
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            QShortcut(QKeySequence(keys), self, self.agent.replies.copy_composed)
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.agent.replies.add_to_message)
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda row=n - 1: self.agent.replies.copy_reply(row))
         QShortcut(QKeySequence("Escape"), self, self.agent.clear)

@@ -38,6 +38,7 @@ from .qt import (
     QWidget,
     Signal,
 )
+from .compose_bar import ComposeBar
 from .desk.clipboard import mark_as_own
 from .wording import interface_lang, wording
 
@@ -82,10 +83,12 @@ class ReplyPanel(QWidget):
         self.warnings.setStyleSheet("color:#9a5b00;")
         self.copy_button = QPushButton(self.tr("Copy reply (Ctrl+Enter)"))
         self.copy_button.clicked.connect(self.copy_current)
+        self.compose = ComposeBar()
+        self.compose.add_button.clicked.connect(self.add_to_message)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(self.tr("Replies")))
-        for widget in (self.replies, self.form_host, self.filled, self.warnings, self.copy_button):
+        for widget in (self.replies, self.form_host, self.filled, self.warnings, self.copy_button, self.compose):
             layout.addWidget(widget)
         self._show_reply(-1)
 
@@ -178,6 +181,23 @@ class ReplyPanel(QWidget):
         self.replies.setCurrentRow(row)
         return self.copy_current()
 
+    def add_to_message(self) -> None:
+        """Ctrl+Shift+A: the filled reply joins the message being composed."""
+        if self.reply is not None:
+            self.compose.add(self.reply.title, self.filled_text())
+
+    def copy_composed(self) -> bool:
+        """Ctrl+Shift+Enter: copy the composed message, after the same text checks as one reply."""
+        text = self.compose.text()
+        if not text:
+            return False
+        warnings = check_reply(text, customer_message=self.message, trusted_text=(text, *self.trusted))
+        if warnings and not SendWarningsDialog.confirm(self, warnings):
+            return False
+        self._put_on_clipboard(text)
+        self.compose.clear()
+        return True
+
     def copy_current(self) -> bool:
         """Copy the filled reply as text and HTML; warnings must be confirmed first."""
         reply = self.reply
@@ -190,10 +210,13 @@ class ReplyPanel(QWidget):
         if warnings and not SendWarningsDialog.confirm(self, warnings):
             return False
         self._confirmed |= about_article
-        text = self.filled_text()
+        self._put_on_clipboard(self.filled_text())
+        self.reply_was_copied.emit(self.suggestion, reply)
+        return True
+
+    def _put_on_clipboard(self, text: str) -> None:
+        """As text and HTML (a CRM's rich editor keeps the line breaks), tagged as the app's own copy."""
         mime = QMimeData()
         mime.setText(text)
         mime.setHtml(html.escape(text).replace("\n", "<br>"))
         QGuiApplication.clipboard().setMimeData(mark_as_own(mime))
-        self.reply_was_copied.emit(self.suggestion, reply)
-        return True

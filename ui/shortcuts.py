@@ -17,6 +17,8 @@ class ShortcutsDialog(QDialog):
             ("Tab / Shift+Tab", self.tr("Next / previous placeholder field (Enter on a result: the first empty one)")),
             ("Ctrl+Enter", self.tr("Copy the filled reply")),
             ("Ctrl+1 … Ctrl+9", self.tr("Copy the n-th reply")),
+            ("Ctrl+Shift+A", self.tr("Add the filled reply to a message of several replies")),
+            ("Ctrl+Shift+Enter", self.tr("Copy that message: one greeting, one sign-off")),
             ("Esc", self.tr("Clear the message and results")),
             ("Ctrl+Shift+M", self.tr("Compact mode")),
             ("Ctrl+Shift+R", self.tr("Review queue")),
