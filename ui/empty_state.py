@@ -46,18 +46,22 @@ class EmptyState(QTextBrowser):
     def render(self, used: tuple[UsedArticle, ...], example: str) -> None:
         self.used, self.example = used, example
         esc = html.escape
-        parts = [f"<h3>{esc(self.tr('Paste the customer’s message above'))}</h3>",
-                 "<p>" + esc(self.tr("Ctrl+L goes to the message box from anywhere in the window; Enter searches, "
-                                     "↑/↓ choose an article, Enter fills the reply, Ctrl+Enter copies it. "
-                                     "F1 lists every shortcut.")) + "</p>"]
+        start = self.tr("Paste the customer's message above")
+        how = self.tr("Ctrl+L goes to the message box from anywhere in the window; Enter searches, "
+                      "↑/↓ choose an article, Enter fills the reply, Ctrl+Enter copies it. F1 lists every shortcut.")
+        parts = [f"<h3>{esc(start)}</h3>", f"<p>{esc(how)}</p>"]
         if example:
-            parts.append(f"<p>{esc(self.tr('Try an example:'))} <a href='example:'>{esc(example)}</a></p>")
+            label = self.tr("Try an example:")
+            parts.append(f"<p>{esc(label)} <a href='example:'>{esc(example)}</a></p>")
         if used:
+            heading = self.tr("Most used this week")
             rows = "".join(f"<li><a href='article:{esc(u.article_id)}'>{esc(u.title)}</a> "
-                           f"<span style='color:gray;'>({esc(self.tr('%n copies', '', u.copies))})</span></li>"
-                           for u in used)
-            parts.append(f"<h4>{esc(self.tr('Most used this week'))}</h4><ul>{rows}</ul>")
+                           f"<span style='color:gray;'>({esc(self.copies(u.copies))})</span></li>" for u in used)
+            parts.append(f"<h4>{esc(heading)}</h4><ul>{rows}</ul>")
         self.setHtml("".join(parts))
+
+    def copies(self, count: int) -> str:
+        return self.tr("%n copies", "", count)
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "example" and self.example:
