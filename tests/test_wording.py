@@ -74,3 +74,14 @@ def test_problems_keep_their_codes_in_the_index_and_the_cli_words_them(tmp_path)
     data = json.loads(CliRunner().invoke(cli, [*args, "--json"]).output)
     assert data["problems"][0]["code"] == "unknown_status"
     assert data["problems"][0]["params"] == {"status": "maybe"}
+
+
+def test_fit_warnings_are_worded_in_chinese_too():
+    from kbassist.assist.presend import check_fit
+
+    warnings = {w.code: w for w in check_fit("我的订单还没发货", "zh", "Your order was delivered.", "en", [""],
+                                             confident=False)}
+    assert warnings["fit_language"].detail == "the customer wrote in Chinese; this reply is in English"
+    assert warnings["fit_language"].text("zh") == "客户用中文写的消息；这条回复是英文"
+    assert warnings["fit_order_state"].text("zh") == "回复把订单当作已签收；客户说订单未发货"
+    assert warnings["fit_weak_match"].text("zh").startswith("知识库中没有")

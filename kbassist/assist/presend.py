@@ -106,7 +106,7 @@ def check_reply(
     warnings.extend(_foreign_contact_data(text_after_fill, customer_message, trusted_text))
     amounts = amount_mismatch(text_after_fill, customer_message, trusted_text)
     if amounts:
-        warnings.append(PreSendWarning("fit_amount", amounts))
+        warnings.append(PreSendWarning.of("fit_amount", **amounts.as_dict()))
     return tuple(warnings)
 
 
@@ -119,7 +119,8 @@ def check_fit(message: str, message_lang: str, reply_text: str, reply_lang: str,
     """
     found = (("fit_code", code_mismatch(message, reply_text, " ".join(article_texts))),
              ("fit_order_state", state_mismatch(message, reply_text)),
-             ("fit_language", language_mismatch(message_lang, reply_lang)),
-             ("fit_weak_match", "" if confident else "nothing in the knowledge base answers the message "
-                                                     "confidently: check that this reply fits"))
-    return tuple(PreSendWarning(code, detail) for code, detail in found if detail)
+             ("fit_language", language_mismatch(message_lang, reply_lang)))
+    warnings = [PreSendWarning.of(code, **facts.as_dict()) for code, facts in found if facts]
+    if not confident:
+        warnings.append(PreSendWarning.of("fit_weak_match"))
+    return tuple(warnings)
