@@ -49,7 +49,8 @@ class Problem:
     params: Params = field(default=Params(), compare=False)  # the facts behind the English text
 
     @classmethod
-    def of(cls, file: str, line: int, code: str, severity: str = "warning", **values: Any) -> "Problem":
+    def of(cls, file: str, line: int, code: str, severity: str = "warning", /, **values: Any) -> "Problem":
+        """A problem by code; parameters may have any name (positional-only above: `file=` is a parameter)."""
         found = params(**values)
         return cls(file, line, describe(code, found), severity, code, found)
 

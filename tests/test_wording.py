@@ -85,3 +85,8 @@ def test_fit_warnings_are_worded_in_chinese_too():
     assert warnings["fit_language"].text("zh") == "客户用中文写的消息；这条回复是英文"
     assert warnings["fit_order_state"].text("zh") == "回复把订单当作已签收；客户说订单未发货"
     assert warnings["fit_weak_match"].text("zh").startswith("知识库中没有")
+
+
+def test_a_parameter_may_share_a_name_with_the_record_fields():
+    problem = Problem.of("data.key", 0, "data_key_in_file", warning="no keyring", file="data.key")
+    assert problem.message == "no keyring" and "data.key" in problem.text("zh")

@@ -61,7 +61,7 @@ class EmptyState(QTextBrowser):
         self.setHtml("".join(parts))
 
     def copies(self, count: int) -> str:
-        return self.tr("%n copies", "", count)
+        return self.tr("copies: %n", "", count)
 
     def _clicked(self, url: QUrl) -> None:
         if url.scheme() == "example" and self.example:

@@ -35,7 +35,7 @@ class PreSendWarning:
     params: Params = field(default=Params(), compare=False)  # the facts behind the English text
 
     @classmethod
-    def of(cls, code: str, **values: Any) -> "PreSendWarning":
+    def of(cls, code: str, /, **values: Any) -> "PreSendWarning":
         found = params(**values)
         return cls(code, describe(code, found), found)
 

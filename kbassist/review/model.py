@@ -29,7 +29,7 @@ class Reason:
     params: Params = field(default=Params(), compare=False)  # the facts behind the English text
 
     @classmethod
-    def of(cls, code: str, severity: str = WARNING, **values: Any) -> "Reason":
+    def of(cls, code: str, severity: str = WARNING, /, **values: Any) -> "Reason":
         found = params(**values)
         return cls(code, describe(code, found), severity, found)
 

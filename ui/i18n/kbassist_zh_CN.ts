@@ -207,7 +207,7 @@
     </message>
     <message numerus="yes">
         <location filename="../empty_state.py" line="64" />
-        <source>%n copies</source>
+        <source>copies: %n</source>
         <translation><numerusform>复制 %n 次</numerusform></translation>
     </message>
 </context>

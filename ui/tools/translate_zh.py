@@ -107,7 +107,7 @@ ZH = {
     "Ctrl+L goes to the message box from anywhere in the window; Enter searches, ↑/↓ choose an article, Enter fills "
     "the reply, Ctrl+Enter copies it. F1 lists every shortcut.":
         "在窗口任何位置按 Ctrl+L 转到消息框；Enter 搜索，↑/↓ 选择文章，Enter 填写回复，Ctrl+Enter 复制。F1 查看全部快捷键。",
-    "Try an example:": "试一个例子：", "Most used this week": "本周最常用", "%n copies": "复制 %n 次",
+    "Try an example:": "试一个例子：", "Most used this week": "本周最常用", "copies: %n": "复制 %n 次",
     "Show the problems with the folder's files": "显示文件夹中文件的问题", "%n problem(s)": "%n 个问题",
     "From any program: bring kbassist up, message box focused (Settings)": "在任何程序中：调出 kbassist 并聚焦消息框（可在设置中修改）",
     "Next / previous placeholder field (Enter on a result: the first empty one)":
