@@ -11,13 +11,17 @@
 - CORS answers only the origins the user listed; a browser page from any
   other origin cannot read the answers.
 
-Endpoints are plain functions: FastAPI runs them on its thread pool, and the
-`Assistant` may be called from any thread (docs/architecture.md).
+Engine calls run on one thread of their own (`app.state.lane`), not on the
+server's pool of forty: the `Assistant` serialises searches anyway
+(docs/architecture.md, rule 3), so more threads only contend for the
+interpreter, and the event loop stays free for the next request meanwhile.
 """
 from __future__ import annotations
 
+import asyncio
 import secrets
-from typing import Literal
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Literal
 
 from fastapi import Depends, FastAPI, HTTPException, Query
 from fastapi.middleware.cors import CORSMiddleware
@@ -99,19 +103,23 @@ def create_app(assistant, token: str, origins: tuple[str, ...] = (), max_body: i
                   dependencies=[Depends(require_token)],
                   description="Suggestions and search over the knowledge folder kbassist has open, for CRM "
                               "macros and browser extensions on this computer.")
+    app.state.lane = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kbassist-api")
+
+    async def on_lane(call: Callable[[], dict]) -> JSONResponse:
+        return JSONResponse(await asyncio.get_running_loop().run_in_executor(app.state.lane, call))
 
     # Answers are already JSON-ready (kbassist.jsonable): sent as they are, not re-encoded and validated
     # field by field (that cost 20 ms+ per suggestion list).
     @app.post("/v1/suggest", summary="Articles and ready replies for a customer message",
               response_description="The same document as `kbassist suggest --json`.")
-    def suggest(request: SuggestRequest) -> JSONResponse:
-        return JSONResponse(suggest_json(assistant.suggest(request.message, k=request.k, log=request.log)))
+    async def suggest(request: SuggestRequest) -> JSONResponse:
+        return await on_lane(lambda: suggest_json(assistant.suggest(request.message, k=request.k, log=request.log)))
 
     @app.get("/v1/search", summary="Search the knowledge folder",
              response_description="The same document as `kbassist search --json`.")
-    def search(q: str = Query(max_length=MAX_MESSAGE_CHARS), k: int = Query(5, ge=1, le=50),
-               mode: Literal["hybrid", "keyword", "semantic"] = "hybrid") -> JSONResponse:
-        return JSONResponse(search_json(assistant.search(q, k=k, mode=mode)))
+    async def search(q: str = Query(max_length=MAX_MESSAGE_CHARS), k: int = Query(5, ge=1, le=50),
+                     mode: Literal["hybrid", "keyword", "semantic"] = "hybrid") -> JSONResponse:
+        return await on_lane(lambda: search_json(assistant.search(q, k=k, mode=mode)))
 
     @app.exception_handler(IndexClosed)
     def folder_closed(_request, _exc: IndexClosed) -> JSONResponse:

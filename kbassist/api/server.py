@@ -50,8 +50,9 @@ class ApiServer:
     def __init__(self, assistant, *, token: str, host: str = "127.0.0.1", port: int = 8765,
                  origins: tuple[str, ...] = (), allow_remote: bool = False):
         check_host(host, allow_remote)
-        config = uvicorn.Config(create_app(assistant, token, tuple(origins)), host=host, port=port,
-                                log_level="warning", lifespan="off", access_log=False)
+        self._app = create_app(assistant, token, tuple(origins))
+        config = uvicorn.Config(self._app, host=host, port=port, log_level="warning", lifespan="off",
+                                access_log=False)
         self._server = uvicorn.Server(config)
         self._thread: threading.Thread | None = None
 
@@ -61,7 +62,10 @@ class ApiServer:
 
     def run(self) -> None:
         """Serve in this thread until interrupted (the CLI)."""
-        self._server.run()
+        try:
+            self._server.run()
+        finally:
+            self._app.state.lane.shutdown(wait=False)
 
     def start(self) -> "ApiServer":
         """Serve on a daemon thread; returns once the socket listens (raises `KbError` if it cannot)."""
@@ -80,3 +84,4 @@ class ApiServer:
         if self._thread is not None:
             self._thread.join(START_TIMEOUT_S)
             self._thread = None
+        self._app.state.lane.shutdown(wait=False)

@@ -26,7 +26,7 @@ POLL_S = 0.2
 def unavailable_reason() -> str:
     """"" when X11 hotkeys and paste back can work here, else why not (shown in the settings)."""
     platform = QGuiApplication.platformName()
-    if platform == "wayland" or os.environ.get("XDG_SESSION_TYPE") == "wayland" and platform != "xcb":
+    if platform == "wayland" or (os.environ.get("XDG_SESSION_TYPE") == "wayland" and platform != "xcb"):
         return "wayland"
     if platform != "xcb" or not os.environ.get("DISPLAY"):
         return "no-x11"
