@@ -231,6 +231,7 @@ class Assistant:
         finishes the semantic side later. `diff`: a whole-folder comparison
         `folder_diff()` just made, so the folder is not scanned twice.
         """
+        touched = False  # files were read: their problems may have changed even when no article did
         with self.writing():
             if rebuild:
                 change = yield from self._rebuild()
@@ -241,14 +242,15 @@ class Assistant:
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
-                if not diff.empty:
+                touched = not diff.empty
+                if touched:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
                                                    self._apply_articles, self._outside_links)
                     self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
-        if not change.empty or change.rebuilt:
+        if touched or change.rebuilt:
             for listener in list(self._listeners):
                 listener(change)
         return change

@@ -57,3 +57,16 @@ def clean(text: str) -> str:
 
 def collapse_ws(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
+
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)+\|?\s*$", re.M)
+_TABLE_ROW = re.compile(r"^\s*\|(.*?)\|?\s*$", re.M)
+_WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+
+
+def readable_markdown(text: str) -> str:
+    """Markdown as a person reads it in a snippet: no table rules, cells joined by " · ", a wiki link
+    by its label. (The preview renders the Markdown itself; a one-line snippet cannot.)"""
+    text = _TABLE_RULE.sub("", text)
+    text = _TABLE_ROW.sub(lambda m: " · ".join(cell.strip() for cell in m.group(1).split("|")), text)
+    return _WIKI_LINK.sub(lambda m: (m.group(2) or m.group(1)).strip(), text)

@@ -65,6 +65,7 @@ class SuggestResult:
     event_id: int = 0  # history event, for `record_copy`; 0 when not logged
     took_ms: float = 0.0
     problems: tuple[str, ...] = ()  # a chat's open problems, when more than one was searched
+    corrected: str = ""  # what was searched for when spelling correction changed the question ("" otherwise)
 
     @property
     def empty(self) -> bool:

@@ -22,6 +22,8 @@ embedder_opt = click.option("--embedder", default=None,
                             help="auto (default: by the folder's languages), use-multilingual, minilm, use+minilm, "
                                  "or a local sentence-transformers folder.")
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+words_opt = click.option("--lang", "words", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+                         help="Language of problems, review reasons and warnings.")
 mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
                         show_default=True)
 K_RANGE = click.IntRange(1, 1000)  # -k 0 once returned nothing and -k -1 everything, both with exit 0

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from ..jsonable import search_json
 from .common import (
     K_RANGE,
     embedder_opt,
@@ -24,10 +25,12 @@ from .common import (
     mode_opt,
     open_assistant,
     run_with_progress,
+    words_opt,
 )
 from .history import history_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
+from .serve import serve_command
 from .suggest import suggest_command
 
 
@@ -54,13 +57,15 @@ def cli(ctx: click.Context) -> None:
 @click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds to wait while another process writes this index, then say which one.")
 @json_opt
+@words_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, wait_s, as_json):
+def index(folder, index_dir, embedder, rebuild, wait_s, as_json, words):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
     Example:
         kbassist index knowledge/ --index-dir index/
+        kbassist index knowledge/ --lang zh      # problems worded in Chinese
     """
     from ..assistant import Assistant
 
@@ -80,7 +85,8 @@ def index(folder, index_dir, embedder, rebuild, wait_s, as_json):
     click.echo(f"{stats['articles']} articles, {stats['chunks']} chunks "
                f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) in {stats['index_dir']}")
     for p in problems:
-        click.echo(f"{p.severity}: {p}", err=True)
+        where = f"{p.file}:{p.line}" if p.line else p.file
+        click.echo(f"{p.severity}: {where}: {p.text(words)}", err=True)
 
 
 @cli.command()
@@ -105,11 +111,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
     assistant = open_assistant(folder, index_dir, embedder, quiet=as_json, warm_model=mode != "keyword")
     result = assistant.search(query, k=k, mode=mode, tags=tags, product=product, lang=lang)
     if as_json:
-        emit_json({"query": result.query, "mode": result.mode, "took_ms": result.took_ms,
-                   "no_answer": result.no_answer, "confidence": result.confidence,
-                   "corrected": result.corrected or None,
-                   "hits": [{"id": h.id, "title": h.title, "path": h.path, "heading": h.heading, "line": h.line,
-                             "score": h.score, "snippet": h.snippet, "lang": h.lang} for h in result.hits]})
+        emit_json(search_json(result))
         return
     if result.corrected:
         click.echo(f"Searched for: {result.corrected}")
@@ -180,6 +182,7 @@ def gui(folder, index_dir):
 cli.add_command(history_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
+cli.add_command(serve_command)
 
 
 def main() -> None:

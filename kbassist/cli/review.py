@@ -25,7 +25,14 @@ import click
 from .. import review
 from ..atomic import replacing
 from ..knowledge.frontmatter import MAX_INTERVAL_DAYS
-from .common import DATE, engine_errors, index_dir_opt, open_assistant, run_with_progress
+from .common import (
+    DATE,
+    engine_errors,
+    index_dir_opt,
+    open_assistant,
+    run_with_progress,
+    words_opt,
+)
 
 
 def _date(value: dt.date | None) -> dt.date:
@@ -43,14 +50,14 @@ def _open(folder: Path, index_dir: Path | None, embedder: str | None):
     return assistant
 
 
-def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None:
+def _write(report: review.ReviewReport, as_json: bool, out: Path | None, words: str) -> None:
     suffix = out.suffix.lower() if out else ""
     if as_json or suffix == ".json":
         text = json.dumps(review.to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif suffix in (".html", ".htm"):
-        text = review.to_html(report)
+        text = review.to_html(report, words)
     else:
-        text = review.to_markdown(report)
+        text = review.to_markdown(report, words)
     if out is None:
         click.echo(text, nl=False)
     else:
@@ -81,15 +88,17 @@ def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None
                    "folder, or 'none' to index without embedding and skip duplicates and content gaps.")
 @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where snoozes and past reports are kept (default: per-user data dir).")
+@words_opt
 @engine_errors
 def review_command(folder: Path, index_dir, as_of, as_json, out, mark_id, mark_date, snooze_id, days,
-                   default_every, embedder, state_dir) -> None:
+                   default_every, embedder, state_dir, words) -> None:
     """Weekly review: overdue, expired, launch-hit, broken, duplicate and untranslated articles.
 
     \b
     Examples:
       kbassist review ./kb --out review.html
       kbassist review ./kb --as-of 2026-11-24 --json
+      kbassist review ./kb --lang zh             # reasons worded in Chinese
       kbassist review ./kb --mark-reviewed returns/return-policy
       kbassist review ./kb --snooze returns/return-policy --days 14
     """
@@ -113,4 +122,4 @@ def review_command(folder: Path, index_dir, as_of, as_json, out, mark_id, mark_d
         report = assistant.review(when, state_dir=state_dir, duplicates=embedded, gaps=embedded)
         for notice in assistant.notices[seen:]:
             click.echo(f"warning: {notice}", err=True)
-    _write(report, as_json, out)
+    _write(report, as_json, out, words)

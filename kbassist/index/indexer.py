@@ -124,19 +124,18 @@ def parse_file(folder: Path, rel: str, known: FileState | None = None, outside_l
     if text is None:
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     if not text.strip():
-        problems.append(Problem(rel, 0, "empty file", "info"))
+        problems.append(Problem.of(rel, 0, "empty_file", "info"))
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     try:
         article, parse_problems = parse_article(text, rel)
         chunks = tuple(chunk_article(article))
     except Exception as exc:  # noqa: BLE001 - one file never stops the folder, whatever is wrong with it
         log.exception("parsing %s failed", rel)
-        problems.append(Problem(rel, 0, f"skipped: could not be parsed ({type(exc).__name__}: {exc})", "error"))
+        problems.append(Problem.of(rel, 0, "parse_failed", "error", error=f"{type(exc).__name__}: {exc}"))
         return ParsedFile(FileState(rel, digest, st.st_size, st.st_mtime, ""), None, problems)
     problems += parse_problems
     if len(text) > MAX_KEYWORD_CHARS:
-        problems.append(Problem(rel, 0, f"very long: keyword search covers its first {MAX_KEYWORD_CHARS} "
-                                        "characters, semantic search all of it; split it into articles", "info"))
+        problems.append(Problem.of(rel, 0, "very_long", "info", limit=MAX_KEYWORD_CHARS))
     id_line = next((i for i, line in enumerate(text.split("\n", 200)[:200], 1) if ID_LINE.match(line)), 0) \
         if "id" in article.meta else 0
     state = FileState(rel, digest, st.st_size, st.st_mtime, article.id, article.id)
@@ -161,9 +160,8 @@ def _with_settled_id(parsed: ParsedFile, settled: ids.Settled) -> ParsedFile:
         return parsed
     claimed, given = article.id, settled.ids[parsed.state.path]
     article = replace(article, id=given)
-    problem = Problem(parsed.state.path, parsed.id_line, f"id {claimed!r} is also claimed by "
-                                                         f"{settled.kept_by[parsed.state.path]}, which keeps it; "
-                                                         f"this file's id is {given!r}")
+    problem = Problem.of(parsed.state.path, parsed.id_line, "duplicate_id", id=claimed,
+                         owner=settled.kept_by[parsed.state.path], fallback=given)
     return replace(parsed, article=article, state=replace(parsed.state, article_id=given),
                    problems=[*parsed.problems, problem], chunks=tuple(chunk_article(article)))
 

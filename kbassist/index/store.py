@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import secrets
 import sqlite3
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ import numpy as np
 
 from ..errors import Problem
 from ..knowledge.model import Article, Chunk
+from ..wording import Params
 from .records import decode, encode
 from .sqlite import Serialized, Transaction, connect, read_only_connection
 
@@ -47,7 +49,7 @@ CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE INDEX IF NOT EXISTS chunks_pending ON chunks(vid) WHERE vector IS NULL;
-CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
+CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT, code TEXT, params TEXT);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE TABLE IF NOT EXISTS vector_changes (id INTEGER PRIMARY KEY, n INTEGER);
@@ -125,6 +127,7 @@ class Store:
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
         if not self.read_only:
             self._start_vector_changes()
+            self._add_problem_codes()
 
 
     def _start_vector_changes(self) -> None:
@@ -135,6 +138,16 @@ class Store:
                 self.db.execute("INSERT OR IGNORE INTO vector_changes VALUES (1, ?)", (secrets.randbits(62),))
             except sqlite3.OperationalError:
                 pass  # another process is writing: the triggers start the count at 1 instead
+
+    def _add_problem_codes(self) -> None:
+        """An index written before problems had codes gets the columns; its old rows keep their text."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(problems)")}
+        for column in ("code", "params"):
+            if column not in columns:
+                try:
+                    self.db.execute(f"ALTER TABLE problems ADD COLUMN {column} TEXT")
+                except sqlite3.OperationalError:
+                    pass  # another process opening the same index added it first
 
     def close(self) -> None:
         self.db.close()
@@ -198,7 +211,11 @@ class Store:
             yield decode(Article, text)
 
     def problems(self) -> list[Problem]:
-        return [Problem(*r) for r in self.db.execute("SELECT path, line, message, severity FROM problems")]
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(problems)")}
+        coded = "code, params" if "code" in columns else "'', NULL"  # a read-only store from before codes
+        rows = self.db.execute(f"SELECT path, line, message, severity, {coded} FROM problems")
+        return [Problem(path, line, message, severity, code or "", Params(map(tuple, json.loads(values or "[]"))))
+                for path, line, message, severity, code, values in rows]
 
     def chunks_of(self, path: str) -> dict[str, tuple[int, str]]:
         """key -> (vid, text_hash) for the chunks a file produced last time."""
@@ -286,8 +303,9 @@ class Store:
         self.put_problems(article.path, problems)
 
     def put_problems(self, path: str, problems: list[Problem]) -> None:
-        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
-                            [(path, p.line, p.message, p.severity) for p in problems])
+        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+                            [(path, p.line, p.message, p.severity, p.code, json.dumps(p.params, ensure_ascii=False))
+                             for p in problems])
 
     def replace_chunks(self, path: str, chunks: list[Chunk], vectors: dict[str, bytes]) -> None:
         """Store a file's chunks; vectors are keyed by text hash (missing ones stay NULL)."""

@@ -15,7 +15,7 @@ import yaml
 
 from ..errors import Problem
 from ..textutil import detect_lang
-from .frontmatter import EARLIEST, LATEST, MAX_INTERVAL_DAYS, load_yaml, parse_date
+from .frontmatter import MAX_INTERVAL_DAYS, load_yaml, parse_date
 from .model import Article, Link, Placeholder, Reply, Section
 
 # Patterns run over whatever a file holds (a 2 MB line, thousands of `[[`): none may backtrack more
@@ -69,7 +69,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     lang = field.text("lang") or detect_lang(title + "\n" + body)
     status = (field.text("status") or "published").lower()
     if status not in STATUSES:
-        problems.append(Problem(rel, field.line("status"), f"unknown status {status!r}; treated as published"))
+        problems.append(Problem.of(rel, field.line("status"), "unknown_status", status=status))
         status = "published"
     article = Article(
         id=field.text("id") or path_to_id(rel),
@@ -106,7 +106,7 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         return {}, [], 1
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        problems.append(Problem(rel, 1, "front matter opened with '---' but never closed; read as text"))
+        problems.append(Problem.of(rel, 1, "front_matter_unclosed"))
         return {}, [], 1
     fm_lines = lines[1:end]
     try:
@@ -116,10 +116,10 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         # libyaml often notices the error at the end of the block; point at a front-matter line.
         line = min(mark.line + 2, len(fm_lines) + 1) if mark is not None else 1
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        problems.append(Problem(rel, line, f"invalid front matter ({reason}); article indexed as plain text"))
+        problems.append(Problem.of(rel, line, "front_matter_invalid", reason=str(reason)))
         return {}, fm_lines, end + 2
     if not isinstance(meta, dict):
-        problems.append(Problem(rel, 2, "front matter is not a mapping; ignored"))
+        problems.append(Problem.of(rel, 2, "front_matter_not_mapping"))
         meta = {}
     return meta, fm_lines, end + 2
 
@@ -134,14 +134,14 @@ class _FieldReader:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
         return next((i + 2 for i, ln in enumerate(self.fm_lines) if pattern.match(ln)), 1)
 
-    def warn(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.line(key), f"{key}: {message}"))
+    def warn(self, key: str, code: str, **values) -> None:
+        self.problems.append(Problem.of(self.rel, self.line(key), code, key=key, **values))
 
     def text(self, key: str) -> str | None:
         value = self.meta.get(key)
         if value is None or isinstance(value, (dict, list)):
             if value is not None:
-                self.warn(key, "expected text; ignored")
+                self.warn(key, "field_not_text")
             return None
         value = str(value).strip()
         return value or None
@@ -153,7 +153,7 @@ class _FieldReader:
         if isinstance(value, str):
             value = [v for v in re.split(r"[,，]", value)] if key != "questions" else [value]
         if not isinstance(value, list):
-            self.warn(key, "expected a list; ignored")
+            self.warn(key, "field_not_list")
             return ()
         return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
 
@@ -163,7 +163,7 @@ class _FieldReader:
             return None
         date = parse_date(value)
         if date is None:
-            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD, {EARLIEST} to {LATEST}); ignored")
+            self.warn(key, "field_not_date", value=value)
         return date
 
     def duration(self, key: str) -> int | None:
@@ -173,8 +173,7 @@ class _FieldReader:
         m = DURATION.match(str(value)) if not isinstance(value, bool) else None
         days = int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()] if m else 0
         if not 0 < days <= MAX_INTERVAL_DAYS:
-            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y (at most 100 years); "
-                           "the default is used")
+            self.warn(key, "field_not_interval", value=value)
             return None
         return days
 
@@ -192,8 +191,8 @@ def _parse_body(lines: list[str], first_line: int, rel: str,
     def within(found: list, limit: int, what: str, lineno: int) -> bool:
         if len(found) < limit:
             return True
-        if len(found) == limit and not any(p.message.startswith(f"more than {limit} {what}") for p in problems):
-            problems.append(Problem(rel, lineno, f"more than {limit} {what}; from here on they are read as text"))
+        if len(found) == limit and not any(p.code == f"too_many:{what}" for p in problems):
+            problems.append(Problem.of(rel, lineno, f"too_many:{what}", limit=limit, what=what))
         return False
 
     def close_section(end_line: int) -> None:

@@ -64,10 +64,10 @@ def scan_folder(root: Path, outside_links: bool = False) -> tuple[list[str], lis
             st = os.stat(directory)
             entries = sorted(os.scandir(directory), key=lambda e: e.name)
         except OSError as exc:
-            problems.append(Problem(shown(rel_dir) or ".", 0, f"unreadable folder: {exc.strerror or exc}"))
+            problems.append(Problem.of(shown(rel_dir) or ".", 0, "folder_unreadable", error=exc.strerror or str(exc)))
             continue
         if (st.st_dev, st.st_ino) in seen_dirs:
-            problems.append(Problem(shown(rel_dir), 0, "skipped: symlink loop"))
+            problems.append(Problem.of(shown(rel_dir), 0, "symlink_loop"))
             continue
         seen_dirs.add((st.st_dev, st.st_ino))
         below = []
@@ -77,7 +77,7 @@ def scan_folder(root: Path, outside_links: bool = False) -> tuple[list[str], lis
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
             kind, problem = _kind(entry.path, rel, inside, outside_links, entry)
             if kind == "dir" and problem is None and depth >= MAX_DEPTH:
-                problem = Problem(shown(rel), 0, f"skipped: folders nested deeper than {MAX_DEPTH} levels")
+                problem = Problem.of(shown(rel), 0, "too_deep", depth=MAX_DEPTH)
             if problem is not None and (kind == "dir" or is_article_path(rel)):
                 problems.append(problem)
             elif kind == "dir" and problem is None:
@@ -94,13 +94,13 @@ def check_article(root: Path, rel: str, outside_links: bool = False) -> Problem 
     path = os.path.join(root, rel)
     inside = os.path.realpath(root)
     if rel.count("/") > MAX_DEPTH:
-        return Problem(shown(rel), 0, f"skipped: folders nested deeper than {MAX_DEPTH} levels")
+        return Problem.of(shown(rel), 0, "too_deep", depth=MAX_DEPTH)
     folder = os.path.dirname(path)
     if os.path.realpath(folder) != folder and not outside_links and not _within(os.path.realpath(folder), inside):
-        return Problem(shown(rel), 0, "skipped: in a linked folder outside the folder")
+        return Problem.of(shown(rel), 0, "linked_folder_outside")
     kind, problem = _kind(path, rel, inside, outside_links)
     if problem is None and kind != "file":
-        return Problem(shown(rel), 0, "skipped: not a file")
+        return Problem.of(shown(rel), 0, "not_a_file")
     return problem
 
 
@@ -121,18 +121,17 @@ def _kind(path: str, rel: str, inside: str, outside_links: bool,
         else:
             kind = _mode_kind(os.stat(path).st_mode) if link else _mode_kind(os.lstat(path).st_mode)
     except FileNotFoundError:
-        return "other", Problem(shown(rel), 0, "skipped: a broken link (its target does not exist)")
+        return "other", Problem.of(shown(rel), 0, "dangling_link")
     except OSError as exc:
-        return "other", Problem(shown(rel), 0, f"unreadable: {exc.strerror or exc}")
+        return "other", Problem.of(shown(rel), 0, "unreadable", error=exc.strerror or str(exc))
     if _undecodable(rel):
-        return kind, Problem(shown(rel), 0, "skipped: the name is not valid UTF-8; rename it")
+        return kind, Problem.of(shown(rel), 0, "name_not_utf8")
     if link and not outside_links:
         target = os.path.realpath(path)
         if not _within(target, inside):
-            return kind, Problem(shown(rel), 0, f"skipped: a link to {shown(target)}, outside the folder "
-                                                "(the settings can allow reading through such links)")
+            return kind, Problem.of(shown(rel), 0, "link_outside", target=shown(target))
     if kind == "other":
-        return kind, Problem(shown(rel), 0, "skipped: not a regular file (a FIFO, socket or device)")
+        return kind, Problem.of(shown(rel), 0, "not_regular_file")
     return kind, None
 
 

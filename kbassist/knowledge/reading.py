@@ -40,25 +40,25 @@ def read_raw(root: Path, rel: str, outside_links: bool = False,
     than `max_bytes` (an over-size file is skipped, its stat still returned)."""
     path = os.path.join(root, rel)
     if not outside_links and is_outside(root, path):
-        return None, None, Problem(shown(rel), 0, "skipped: it leads outside the folder")
+        return None, None, Problem.of(shown(rel), 0, "opened_outside")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
-        return None, None, Problem(shown(rel), 0, f"unreadable: {exc.strerror or exc}", "error")
+        return None, None, Problem.of(shown(rel), 0, "unreadable", "error", error=exc.strerror or str(exc))
     with os.fdopen(fd, "rb") as source:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            return None, st, Problem(shown(rel), 0, "skipped: not a regular file (a FIFO, socket or device)")
+            return None, st, Problem.of(shown(rel), 0, "not_regular_file")
         if not outside_links and _opened_outside(root, fd):  # the link changed since it was checked
-            return None, st, Problem(shown(rel), 0, "skipped: it leads outside the folder")
+            return None, st, Problem.of(shown(rel), 0, "opened_outside")
         if st.st_size > max_bytes:
-            return None, st, Problem(shown(rel), 0, f"skipped: {st.st_size} bytes is over the {max_bytes} byte limit")
+            return None, st, Problem.of(shown(rel), 0, "file_too_large", size=st.st_size, limit=max_bytes)
         try:
             raw = source.read(max_bytes + 1)
         except OSError as exc:
-            return None, st, Problem(shown(rel), 0, f"unreadable: {exc.strerror or exc}", "error")
+            return None, st, Problem.of(shown(rel), 0, "unreadable", "error", error=exc.strerror or str(exc))
     if len(raw) > max_bytes:  # it grew while being read
-        return None, st, Problem(shown(rel), 0, f"skipped: over the {max_bytes} byte limit")
+        return None, st, Problem.of(shown(rel), 0, "grew_too_large", limit=max_bytes)
     return raw, st, None
 
 
@@ -75,19 +75,18 @@ def decode_bytes(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     for bom, encoding in WIDE_BOMS:
         if raw.startswith(bom):
             text = raw[len(bom):].decode(f"{encoding}-{'le' if bom[0] == 0xFF else 'be'}", "replace")
-            return _normalise(text), [Problem(rel, 0, f"{encoding.upper()} "
-                                                      "text: read, but please save it as UTF-8", "info")]
+            return _normalise(text), [Problem.of(rel, 0, "utf16_read", "info", encoding=encoding.upper())]
     problems: list[Problem] = []
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
-        problems.append(Problem(rel, 1, "starts with a UTF-8 byte order mark (BOM); removed", "info"))
+        problems.append(Problem.of(rel, 1, "utf8_bom", "info"))
     sample = raw[:SAMPLE]
     if sample and sample.count(0) * 100 > len(sample):
         if _looks_utf16(sample):
-            return None, [Problem(rel, 0, "skipped: looks like UTF-16 without a byte order mark; save it as UTF-8")]
-        return None, [Problem(rel, 0, "skipped: binary file (contains NUL bytes)")]
+            return None, [Problem.of(rel, 0, "utf16_without_bom")]
+        return None, [Problem.of(rel, 0, "binary_file")]
     if 0 in raw:
-        problems.append(Problem(rel, _line_of(raw, raw.index(0)), "NUL byte(s) in the text; replaced"))
+        problems.append(Problem.of(rel, _line_of(raw, raw.index(0)), "nul_bytes"))
         raw = raw.replace(b"\x00", "\ufffd".encode())
     try:
         return _normalise(raw.decode("utf-8")), problems
@@ -97,13 +96,11 @@ def decode_bytes(raw: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     bad = text.count("\ufffd") - raw.count("\ufffd".encode())
     non_ascii = len(raw) - len(raw.translate(None, HIGH_BYTES))
     if bad <= max(3, non_ascii * MAX_BAD_SHARE):  # a damaged byte or two in UTF-8 text
-        message = f"{bad} byte(s) are not valid UTF-8 (first on this line); replaced with \ufffd"
-        return _normalise(text), problems + [Problem(rel, _line_of(raw, first_bad), message)]
+        return _normalise(text), problems + [Problem.of(rel, _line_of(raw, first_bad), "bad_utf8_bytes", count=bad)]
     legacy = _decode_legacy(raw)
     if legacy is not None:
-        return _normalise(legacy), problems + [Problem(rel, 0, "not UTF-8: decoded as GB18030; please save as UTF-8")]
-    return None, problems + [Problem(rel, _line_of(raw, first_bad), "skipped: not UTF-8 text (first bad byte on "
-                                                                    "this line) and no known encoding fits")]
+        return _normalise(legacy), problems + [Problem.of(rel, 0, "decoded_gb18030")]
+    return None, problems + [Problem.of(rel, _line_of(raw, first_bad), "not_utf8")]
 
 
 def _looks_utf16(sample: bytes) -> bool:

@@ -92,7 +92,7 @@ class ReviewState:
         except (ValueError, UnicodeError) as exc:
             bad = path.with_name(path.name + ".bad")
             os.replace(path, bad)
-            self.problems.append(Problem(str(path), 0, f"unreadable review state ({exc}); kept as {bad.name}"))
+            self.problems.append(Problem.of(str(path), 0, "review_state_unreadable", error=str(exc), kept=bad.name))
             return {}
         except OSError as exc:
             raise KbError(f"cannot read the review state in {self.directory}: {exc.strerror or exc}") from exc

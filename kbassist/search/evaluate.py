@@ -88,7 +88,7 @@ def load_queries(path: Path) -> tuple[list[EvalQuery], list[Problem]]:
                 continue
             except (ValueError, KeyError, TypeError) as exc:
                 error = exc
-        problems.append(Problem(str(path), n, f"bad query line: {error}"))
+        problems.append(Problem.of(str(path), n, "bad_query_line", error=str(error)))
     return queries, problems
 
 

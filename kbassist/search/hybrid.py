@@ -35,7 +35,7 @@ from ..index.keyword import KeywordIndex
 from ..index.store import Store
 from ..index.vectors import VectorIndex
 from ..knowledge.model import Article
-from ..textutil import CJK_CHAR, collapse_ws, detect_lang
+from ..textutil import CJK_CHAR, collapse_ws, detect_lang, readable_markdown
 from .intents import WEIGHT as INTENT_WEIGHT
 from .intents import IntentClassifier
 from .model import SearchHit, SearchResult
@@ -241,7 +241,7 @@ def snippet(text: str, terms: Collection[str], width: int = 160) -> str:
     Words are compared as the index compares them (stemmed, stop words left out), so "refunds" is
     marked for "refund" while "the", and the "lock" inside "clock", are not.
     """
-    body = collapse_ws(text.split("\n", 1)[1] if "\n" in text else text)
+    body = collapse_ws(readable_markdown(text.split("\n", 1)[1] if "\n" in text else text))
     spans = _shared_words(body, set(terms))
     if not spans:
         return body[:width]
