@@ -79,10 +79,12 @@ def measure_quality(name: str, eval_dir: Path, work: Path, embedders: list[str],
 
 
 def load_results(path: Path) -> dict:
+    """The results so far; a file written by one part alone (bench.judgment, bench.faults) lacks the others."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        results = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"quality": {}, "speed": {}}
+        results = {}
+    return {"quality": {}, "speed": {}, **results}
 
 
 def main(argv: list[str] | None = None) -> None:
