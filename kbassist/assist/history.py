@@ -153,7 +153,8 @@ class History:
             data_key = self._load_key()
             self.key_location = data_key.where
             if data_key.warning:
-                self.problems.append(Problem(data_key.where, 0, data_key.warning))
+                self.problems.append(Problem.of(data_key.where, 0, "data_key_in_file", warning=data_key.warning,
+                                                file=data_key.where))
             self._cipher = Cipher(data_key.key)
         return self._cipher
 
@@ -205,18 +206,17 @@ class History:
             try:
                 self._conn = self._connect()
             except sqlite3.DatabaseError as exc:
-                self._start_afresh(f"history log was unreadable ({exc})")
+                self._start_afresh("history_unreadable", error=str(exc))
             except _SealedWithAnotherKey:
-                self._start_afresh("history log was sealed with a key this computer no longer has "
-                                   "(its keyring entry or key file is gone)")
+                self._start_afresh("history_other_key")
         if self._clock() - self._purged_at >= PURGE_EVERY:
             self._purge(self._conn)
         return self._conn
 
-    def _start_afresh(self, reason: str) -> None:
+    def _start_afresh(self, code: str, **values) -> None:
         bad = self._set_aside_path()
         os.replace(self.path, bad)
-        self.problems.append(Problem(str(self.path), 0, f"{reason}; moved to {bad.name}, started a new one"))
+        self.problems.append(Problem.of(str(self.path), 0, code, kept=bad.name, **values))
         self._conn = self._connect()
         self._changes += 1
 
@@ -363,8 +363,7 @@ class History:
                                       feedback.get((event_id, "override"), ""),
                                       feedback.get((event_id, "outcome"), "")))
         if unreadable:
-            self.problems.append(Problem(str(self.path), 0, f"{unreadable} logged messages did not open "
-                                                            "with the data key (changed on disk?); shown without text"))
+            self.problems.append(Problem.of(str(self.path), 0, "history_rows_unreadable", count=unreadable))
         return events
 
     def vectors(self, event_ids: Iterable[int], embedder: str) -> dict[int, np.ndarray]:

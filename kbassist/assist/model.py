@@ -67,6 +67,7 @@ class SuggestResult:
     took_ms: float = 0.0
     problems: tuple[str, ...] = ()  # a chat's open problems, when more than one was searched
     sentiment: str = "calm"  # calm | annoyed | angry, from the escalation signals (`assist.sentiment`)
+    corrected: str = ""  # what was searched for when spelling correction changed the question ("" otherwise)
 
     @property
     def empty(self) -> bool:

@@ -39,7 +39,7 @@ from ..review.freshness import freshness, launch_notes
 from ..search.model import SearchHit, SearchResult
 from ..settings import Settings
 from ..textutil import detect_lang
-from .fill import FillContext, fill, placeholders_for
+from .fill import FillContext, fill, placeholder_labels, placeholders_for
 from .history import History
 from .history_model import ShownDetails, VariantShown
 from .model import ReplySuggestion, Suggestion, SuggestResult
@@ -81,12 +81,12 @@ class _Context:
         self.known = {"agent_name": source.settings.agent_name, **source.settings.known_values}
         self.trusted = tuple(str(v) for v in self.known.values() if v)
         self.seed = agent_seed(source.settings.agent_name)  # A/B wordings: one even split per agent
-        self._freshness: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._freshness: dict[str, tuple[tuple[str, str, tuple], ...]] = {}
 
-    def freshness(self, article: Article) -> tuple[tuple[str, str], ...]:
+    def freshness(self, article: Article) -> tuple[tuple[str, str, tuple], ...]:
         if article.id not in self._freshness:
             reasons = freshness(article, self.launches, self.as_of, self.source.settings.review_every_days)
-            self._freshness[article.id] = tuple((r.code, r.detail) for r in reasons)
+            self._freshness[article.id] = tuple((r.code, r.detail, r.params) for r in reasons)
         return self._freshness[article.id]
 
     def article_warnings(self, article: Article) -> tuple[PreSendWarning, ...]:
@@ -139,7 +139,7 @@ def suggest(source: KnowledgeSource, message: str, *, judge: Callable[[str], Tri
     result = SuggestResult(
         message, searched, lang, verdict, no_answer, suggestions, max(r.confidence for r in results),
         took_ms=round((time.perf_counter() - start) * 1000, 2), problems=tuple(problems) if len(queries) > 1 else (),
-        sentiment=sentiment(verdict),
+        sentiment=sentiment(verdict), corrected=searched if any(r.corrected for r in results) else "",
     )
     if history is None:
         return result
@@ -235,7 +235,7 @@ def _ordered(article: Article, context: _Context) -> list[tuple[Reply, Article, 
 
 def _reply(reply: Reply, owner: Article, article: Article, context: _Context, borrowed: bool, confident: bool,
            problem: str) -> ReplySuggestion:
-    placeholders = placeholders_for(reply, FillContext(context.known, context.message))
+    placeholders = placeholders_for(reply, FillContext(context.known, context.message, placeholder_labels(owner.meta)))
     filled = fill(reply.text, {p.name: p.value for p in placeholders if p.value})
     warnings = check_reply(
         filled,

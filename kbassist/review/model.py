@@ -6,7 +6,10 @@ the edge (`render.to_json`), so they hold plain values: ids, dates, strings.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..wording import Params, describe, params
 
 WARNING = "warning"
 INFO = "info"
@@ -14,11 +17,24 @@ INFO = "info"
 
 @dataclass(frozen=True)
 class Reason:
-    """Why an article needs an editor: `code` is stable (for filters), `detail` is for people."""
+    """Why an article needs an editor: `code` is stable (for filters), `detail` is for people (English).
+
+    `params` carry the facts behind `detail`, so a front end can word the reason in its own
+    language (`text(lang)`, `kbassist.wording`).
+    """
 
     code: str
     detail: str = ""
     severity: str = WARNING
+    params: Params = field(default=Params(), compare=False)  # the facts behind the English text
+
+    @classmethod
+    def of(cls, code: str, severity: str = WARNING, /, **values: Any) -> "Reason":
+        found = params(**values)
+        return cls(code, describe(code, found), severity, found)
+
+    def text(self, lang: str = "en") -> str:
+        return describe(self.code, self.params, lang, self.detail)
 
 
 @dataclass(frozen=True)

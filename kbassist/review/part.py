@@ -61,7 +61,8 @@ class EditorialReview:
         host = self.assistant
         with host.writing():
             article = self._reviewable(article_id)
-            mark_reviewed(host.folder / article.path, on or dt.date.today(), host.indexed_hash(article.path))
+            mark_reviewed(host.folder / article.path, on or dt.date.today(), host.indexed_hash(article.path),
+                          root=host.folder)
             return host.update([article.path])
 
     def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,
