@@ -52,6 +52,8 @@ from .settings import Settings, data_dir, load_settings
 from .textutil import clean
 
 if TYPE_CHECKING:
+    from .insights.part import Insights
+    from .practice import Drill
     from .review import ReviewReport
 
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
@@ -112,6 +114,7 @@ class Assistant:
 
     def _bind(self, ix: IndexDir) -> None:
         threshold = self._judgment.threshold(ix, self.settings.no_answer_confidence)
+        self.no_answer_threshold = threshold  # suggestions just above it are logged as weak answers (#21)
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
         self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
                                         self._embed_query, tuning, self._judgment.classifier(ix))
@@ -416,6 +419,13 @@ class Assistant:
         self.history.record_copy(event_id, article_id, reply_title)
 
     @functools.cached_property
+    def insights(self) -> "Insights":
+        """For team leads (#21): record what the agent did after a suggestion, and report the numbers."""
+        from .insights.part import Insights
+
+        return Insights(self)
+
+    @functools.cached_property
     def lexicon(self) -> Lexicon:
         """The triage lexicon (built-in, or the folder's `.kbassist/triage.yml`), read once."""
         lexicon, problems = load_lexicon(self.folder)
@@ -427,6 +437,12 @@ class Assistant:
         """The private suggestion log in the data directory; nothing new is written when logging is off."""
         return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled,
                        retention_days=lambda: self.settings.history_retention_days)
+
+    def practice(self, n: int, seed: int = 0) -> tuple["Drill", ...]:
+        """`n` practice drills drawn from this folder's own questions (seeded: a set can be replayed)."""
+        from .practice import make_drills
+
+        return make_drills(self.articles(), n, seed)
 
     def article(self, article_id: str) -> Article | None:
         """The whole article (body, sections, replies), read from the index; None once the folder is closed."""

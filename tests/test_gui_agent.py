@@ -151,8 +151,11 @@ def test_the_first_screen_says_what_to_do_offers_an_example_and_then_the_most_us
     assert agent.empty_state.isVisible() and not agent.results.isVisible()
     assert "Ctrl+L" in agent.empty_state.toPlainText()
     qtbot.waitUntil(lambda: bool(agent.empty_state.example), timeout=5000)
-    with qtbot.waitSignal(agent.suggestions_did_arrive, timeout=10000):
-        agent.empty_state.example_was_chosen.emit(agent.empty_state.example)
+    example = agent.empty_state.example
+    # The refresh when the model became ready (the box still empty) may answer first: wait for the example's.
+    with qtbot.waitSignal(agent.suggestions_did_arrive, timeout=10000,
+                          check_params_cb=lambda result: result.message == example):
+        agent.empty_state.example_was_chosen.emit(example)
     assert agent.results.isVisible() and agent.results.count() and not agent.empty_state.isVisible()
     monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: QMessageBox.Yes)
     copied = agent.results.current_suggestion()

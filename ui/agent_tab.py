@@ -11,6 +11,7 @@ from kbassist.assist.model import ReplySuggestion, Suggestion, SuggestResult
 from kbassist.assistant import Assistant
 from kbassist.review.links import LinkTargets
 
+from .feedback_bar import FeedbackBar
 from .message_box import MessageBox
 from .ops import Ops
 from .empty_state import EmptyState
@@ -29,6 +30,11 @@ FOCUS_STYLE = ("QLineEdit:focus, QPlainTextEdit:focus, QListWidget:focus { borde
 def fetch_suggestions(assistant: Assistant, message: str, log: bool) -> SuggestResult:
     """The one call the app makes for a message (the adapter over the engine)."""
     return assistant.suggest(message, k=SUGGESTIONS, log=log)
+
+
+def logged_event(assistant: Assistant, result: SuggestResult) -> int:
+    """The log's event for a result: a result seen while typing is logged now (at the agent's first action)."""
+    return result.event_id or fetch_suggestions(assistant, result.message, log=True).event_id
 
 
 def _banner(style: str) -> QLabel:
@@ -56,6 +62,7 @@ class AgentTab(QWidget):
         self.searched_for.hide()
         self.escalation = _banner("background:#b3261e; color:white; padding:6px; font-weight:bold;")
         self.no_answer = _banner("background:#fff4ce; color:#5c4400; padding:6px;")
+        self.feedback = FeedbackBar(ops, self.message, logged_event)
         self.results = ResultsView()
         self.empty_state = EmptyState()
         self.preview = Preview()
@@ -71,7 +78,7 @@ class AgentTab(QWidget):
         left = QWidget()
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.message, self.searched_for, self.escalation, self.no_answer, self.results,
+        for widget in (self.message, self.searched_for, self.escalation, self.no_answer, self.feedback, self.results,
                        self.empty_state):
             column.addWidget(widget)
         self.message.setMaximumHeight(140)
@@ -93,10 +100,13 @@ class AgentTab(QWidget):
         self.empty_state.example_was_chosen.connect(self._try_example)
         self.empty_state.article_was_chosen.connect(
             lambda article_id: self._show_article(self.assistant.article(article_id) if self.assistant else None))
+        self.feedback.feedback_was_recorded.connect(  # a copy counts in "most used this week"
+            lambda what: self.empty_state.refresh(self.ops, self.assistant) if what == "copied" else None)
         self.show_result(None)
 
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
+        self.feedback.set_assistant(assistant)
         self.preview.set_folder(assistant.folder if assistant else None)
         self.empty_state.refresh(self.ops, assistant)
         self.refresh()
@@ -160,6 +170,7 @@ class AgentTab(QWidget):
         self.no_answer.setVisible(no_answer)
         self.no_answer.setText(self.tr("Nothing in the knowledge base answers this confidently. "
                                        "The closest articles are listed: check before using them."))
+        self.feedback.show_result(result)
         self.results.show_suggestions(result.suggestions if result else (), keep_selection=same_message)
         nothing_asked = result is None or result.empty
         self.results.setVisible(not nothing_asked)
@@ -206,15 +217,4 @@ class AgentTab(QWidget):
 
     def _record_copy(self, suggestion: Suggestion, reply: ReplySuggestion) -> None:
         self.reply_was_copied.emit(reply.title)
-        if self.assistant is None or self.result is None:
-            return
-        assistant, result = self.assistant, self.result
-        article_id = reply.article_id or suggestion.article_id
-
-        def record() -> None:
-            event_id = result.event_id or fetch_suggestions(assistant, result.message, log=True).event_id
-            if event_id:
-                assistant.record_copy(event_id, article_id, reply.title)
-
-        self.ops.query(self, record).success(lambda _none: self.empty_state.refresh(self.ops, assistant)
-                                             ).run_in_background()
+        self.feedback.reply_copied(suggestion, reply, self.replies.filled_text(), self.replies.sent_text())

@@ -17,7 +17,9 @@ from kbassist.settings import Settings, save_settings
 from . import preview
 from .agent_tab import AgentTab
 from .desk import Desk
+from .insights_tab import InsightsTab
 from .ops import Ops
+from .practice_tab import PracticeTab
 from .problems import ProblemsDock
 from .qt import (
     QByteArray,
@@ -58,6 +60,9 @@ class MainWindow(QMainWindow):
         self.review = ReviewTab(self.ops)
         self.tabs.addTab(self.agent, self.tr("Agent"))
         self.tabs.addTab(self.review, self.review.tab_title())
+        self.insights, self.practice = InsightsTab(self.ops), PracticeTab(self.ops)  # for leads and trainees (#21)
+        self.tabs.addTab(self.insights, self.tr("Insights"))
+        self.tabs.addTab(self.practice, self.tr("Practice"))
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems)
@@ -146,6 +151,7 @@ class MainWindow(QMainWindow):
         self.review.queue_did_change.connect(
             lambda _n: self.tabs.setTabText(self.tabs.indexOf(self.review), self.review.tab_title()))
         self.review.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.insights.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # -- folder ------------------------------------------------------------------
     def open_folder(self, folder: str, index_dir: str | None = None) -> None:
@@ -153,6 +159,7 @@ class MainWindow(QMainWindow):
         self.folder = folder
         self.agent.set_assistant(None)
         self.review.set_assistant(None)
+        self._set_lead_tabs(None)
         self.setWindowTitle(f"kbassist — {folder}")
         self.mode_label.setText(self.tr("Opening %1…").replace("%1", folder))
         self.progress.setRange(0, 0)
@@ -186,9 +193,14 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self.agent.set_assistant(assistant)
         self.review.set_assistant(assistant)
+        self._set_lead_tabs(assistant)
         self.mode_label.setText(self.tr("Keyword search only — semantic index loading…"))
         self.problems.refresh(self.ops, assistant)
         self.focus_message()
+
+    def _set_lead_tabs(self, assistant) -> None:
+        self.insights.set_assistant(assistant)
+        self.practice.set_assistant(assistant)
 
     def _open_did_fail(self, message: str) -> None:
         self._hide_progress()
@@ -298,6 +310,7 @@ class MainWindow(QMainWindow):
         # cannot reach an index that is being closed.
         self.agent.set_assistant(None)
         self.review.set_assistant(None)
+        self._set_lead_tabs(None)
         self.session.close()
         super().closeEvent(event)
 

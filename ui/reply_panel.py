@@ -77,8 +77,8 @@ class ReplyPanel(QWidget):
         self.form_host = QWidget()
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.filled = QPlainTextEdit(readOnly=True)
-        self.filled.setFocusPolicy(Qt.ClickFocus)  # Tab walks the fields and the copy button, not the preview
+        self.filled = QPlainTextEdit()  # the agent may reword it before copying (Insights counts how much)
+        self.filled.setFocusPolicy(Qt.ClickFocus)  # Tab walks the fields and the copy button; a click edits
         self.warnings = QLabel(wordWrap=True)
         self.warnings.setStyleSheet("color:#9a5b00;")
         self.copy_button = QPushButton(self.tr("Copy reply (Ctrl+Enter)"))
@@ -159,11 +159,15 @@ class ReplyPanel(QWidget):
         reply = self.reply
         return fill(reply.text, {name: edit.text() for name, edit in self._fields.items()}) if reply else ""
 
+    def sent_text(self) -> str:
+        """What a copy sends: the filled reply as the agent left it in the box."""
+        return self.filled.toPlainText() if self.reply else ""
+
     def current_warnings(self) -> tuple[PreSendWarning, ...]:
         reply = self.reply
         if reply is None:
             return ()
-        text_warnings = check_reply(self.filled_text(), customer_message=self.message,
+        text_warnings = check_reply(self.sent_text(), customer_message=self.message,
                                     trusted_text=(reply.text, *self.trusted))
         # Kept from the engine: about the article, and whether the reply fits the message (the amount
         # check depends on the agent's edits, so it is in the text checks above).
@@ -184,7 +188,7 @@ class ReplyPanel(QWidget):
     def add_to_message(self) -> None:
         """Ctrl+Shift+A: the filled reply joins the message being composed."""
         if self.reply is not None:
-            self.compose.add(self.reply.title, self.filled_text())
+            self.compose.add(self.reply.title, self.sent_text())
 
     def copy_composed(self) -> bool:
         """Ctrl+Shift+Enter: copy the composed message, after the same text checks as one reply."""
@@ -210,7 +214,7 @@ class ReplyPanel(QWidget):
         if warnings and not SendWarningsDialog.confirm(self, warnings):
             return False
         self._confirmed |= about_article
-        self._put_on_clipboard(self.filled_text())
+        self._put_on_clipboard(self.sent_text())
         self.reply_was_copied.emit(self.suggestion, reply)
         return True
 

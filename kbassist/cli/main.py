@@ -28,6 +28,8 @@ from .common import (
     words_opt,
 )
 from .history import history_command
+from .insights import insights_command
+from .practice import practice_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
 from .serve import serve_command
@@ -180,6 +182,8 @@ def gui(folder, index_dir):
 
 
 cli.add_command(history_command)
+cli.add_command(insights_command)
+cli.add_command(practice_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
 cli.add_command(serve_command)

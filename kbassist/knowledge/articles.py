@@ -34,6 +34,7 @@ MAX_REPLIES = 500
 MAX_LINKS = 2000
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
+VARIANT_ATTR = re.compile(r"""\bvariant\s*=\s*["']?([A-Za-z0-9_-]+)""")
 DURATION = re.compile(r"^\s*(\d{1,9})\s*([dwmy]?)\s*$", re.IGNORECASE)
 STATUSES = ("draft", "published", "archived")
 
@@ -209,8 +210,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str,
                 fence = None
                 if reply is not None:
                     text = "\n".join(reply["lines"]).strip("\n")
-                    replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text),
-                                         reply["line"], parse_placeholders(text)))
+                    replies.append(_reply(reply, text))
                     reply = None
                     continue
             elif reply is not None:
@@ -222,10 +222,10 @@ def _parse_body(lines: list[str], first_line: int, rel: str,
             fence = (fm.group(2), i)
             info = fm.group(3).strip()[:MAX_INFO]
             if info.split(" ", 1)[0].lower().startswith("reply") and within(replies, MAX_REPLIES, "replies", lineno):
-                tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
+                tm, lm, vm = TITLE_ATTR.search(info), LANG_ATTR.search(info), VARIANT_ATTR.search(info)
                 title = next((g for g in tm.groups() if g is not None), "") if tm else ""
                 reply = {"title": title or "Reply", "lang": lm.group(1) if lm else None,
-                         "line": lineno, "lines": []}
+                         "variant": vm.group(1).lower() if vm else "", "line": lineno, "lines": []}
                 continue
             current["text"].append(line)
             continue
@@ -243,11 +243,14 @@ def _parse_body(lines: list[str], first_line: int, rel: str,
         if ("[" in line) and within(links, MAX_LINKS, "links", lineno):
             links.extend(_links_in(line, lineno, rel))
     if reply is not None:  # an unclosed reply fence still yields its text
-        text = "\n".join(reply["lines"]).strip("\n")
-        replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"],
-                             parse_placeholders(text)))
+        replies.append(_reply(reply, "\n".join(reply["lines"]).strip("\n")))
     close_section(first_line + len(lines) - 1)
     return sections, replies, links
+
+
+def _reply(reply: dict, text: str) -> Reply:
+    return Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"], parse_placeholders(text),
+                 reply["variant"])
 
 
 def _links_in(line: str, lineno: int, rel: str) -> list[Link]:

@@ -51,10 +51,13 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class Gap:
-    """Customer messages nothing in the folder answered, clustered by meaning."""
+    """Customer messages the folder did not answer well, clustered by meaning."""
 
-    count: int
-    examples: tuple[str, ...]
+    count: int  # messages of this period (the review's week)
+    examples: tuple[str, ...]  # masked
+    nearest_id: str = ""  # the article closest to the cluster's central message ("" when not searched)
+    nearest_title: str = ""
+    previous: int = 0  # messages of the period before that fell in this cluster: the trend
 
 
 @dataclass(frozen=True)

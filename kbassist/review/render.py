@@ -72,9 +72,10 @@ def outline(report: ReviewReport, lang: str = "en") -> list:
         if items:
             blocks += [Heading(2, f"{title} ({len(items)})"), Items(items, lang)]
     if report.content_gaps:
-        blocks += [Heading(2, "Content gaps: asked, not answered"),
-                   Table(("messages", "examples"),
-                         tuple((str(g.count), " · ".join(g.examples)) for g in report.content_gaps))]
+        blocks += [Heading(2, "Content gaps: asked, not answered well"),
+                   Table(("messages", "week before", "examples", "nearest article"),
+                         tuple((str(g.count), str(g.previous), " · ".join(g.examples), g.nearest_id or "—")
+                               for g in report.content_gaps))]
     if report.problems:
         blocks += [Heading(2, f"Problems ({len(report.problems)})"),
                    Table(("file", "problem"), tuple((p.file + (f":{p.line}" if p.line else ""), p.text(lang))
@@ -183,7 +184,8 @@ def to_json(report: ReviewReport) -> dict:
         "as_of": report.as_of.isoformat(),
         "articles": [_item_json(i) for i in report.items],
         "missing_translation": [_item_json(i) for i in report.missing_translation],
-        "content_gaps": [{"count": g.count, "examples": list(g.examples)} for g in report.content_gaps],
+        "content_gaps": [{"count": g.count, "examples": list(g.examples), "previous": g.previous,
+                          "nearest": g.nearest_id or None} for g in report.content_gaps],
         "snoozed": [_item_json(i) for i in report.snoozed],
         "drafts": [_item_json(i) for i in report.drafts],
         "archived": [_item_json(i) for i in report.archived],

@@ -3,19 +3,37 @@
 <context>
     <name>AgentTab</name>
     <message>
-        <location filename="../agent_tab.py" line="153" />
+        <location filename="../agent_tab.py" line="163" />
         <source>Searched for: %1</source>
         <translation>搜索的是：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="158" />
+        <location filename="../agent_tab.py" line="168" />
         <source>Hand this conversation to a lead: %1</source>
         <translation>请将此对话转交组长处理：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="161" />
+        <location filename="../agent_tab.py" line="171" />
         <source>Nothing in the knowledge base answers this confidently. The closest articles are listed: check before using them.</source>
         <translation>知识库中没有能可靠回答此问题的文章。下面列出最接近的文章，使用前请核对。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesView</name>
+    <message>
+        <location filename="../insights_views.py" line="95" />
+        <source>Article</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="95" />
+        <source>Most used (copies)</source>
+        <translation>最常使用（复制次数）</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="96" />
+        <source>Most skipped (top suggestion, not copied)</source>
+        <translation>最常跳过（首位推荐但未复制）</translation>
     </message>
 </context>
 <context>
@@ -212,129 +230,411 @@
     </message>
 </context>
 <context>
+    <name>FeedbackBar</name>
+    <message>
+        <location filename="../feedback_bar.py" line="41" />
+        <source>Resolved (F7)</source>
+        <translation>已解决（F7）</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="43" />
+        <source>Needs follow-up (F8)</source>
+        <translation>需跟进（F8）</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="79" />
+        <source>Calm</source>
+        <translation>平静</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="79" />
+        <source>Annoyed</source>
+        <translation>不满</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="79" />
+        <source>Angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="82" />
+        <source>How the customer sounds (from the escalation signals)</source>
+        <translation>客户的情绪（根据升级信号判断）</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="83" />
+        <source>Escalation not needed</source>
+        <translation>无需转交</translation>
+    </message>
+    <message>
+        <location filename="../feedback_bar.py" line="84" />
+        <source>Should have flagged</source>
+        <translation>应该转交</translation>
+    </message>
+</context>
+<context>
+    <name>GapsView</name>
+    <message>
+        <location filename="../insights_views.py" line="46" />
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="46" />
+        <source>Week before</source>
+        <translation>上周</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="46" />
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="47" />
+        <source>Examples (masked)</source>
+        <translation>示例（已脱敏）</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="47" />
+        <source>Nearest article</source>
+        <translation>最接近的文章</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="52" />
+        <source>Content gaps appear once the semantic model is ready.</source>
+        <translation>语义模型就绪后显示内容缺口。</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="55" />
+        <source>No content gaps this week.</source>
+        <translation>本周没有内容缺口。</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsTab</name>
+    <message>
+        <location filename="../insights_tab.py" line="59" />
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="59" />
+        <source>By day</source>
+        <translation>按天</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="61" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="63" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="76" />
+        <source>KPIs</source>
+        <translation>关键指标</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="77" />
+        <source>Content gaps</source>
+        <translation>内容缺口</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="78" />
+        <source>A/B wordings</source>
+        <translation>A/B 话术</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="79" />
+        <source>Articles</source>
+        <translation>文章</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="133" />
+        <source>No numbers yet: open a knowledge folder.</source>
+        <translation>暂无数据：请打开知识库文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="140" />
+        <source>%1 messages · %2 answered from the knowledge base · paste to copy %3 (median) · %4 escalated · %5 resolved</source>
+        <translation>%1 条消息 · %2 由知识库回答 · 粘贴到复制 %3（中位数） · %4 转交 · %5 已解决</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="163" />
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="164" />
+        <source>Paste to copy (seconds), target 5 minutes</source>
+        <translation>粘贴到复制（秒），目标 5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="165" />
+        <source>median</source>
+        <translation>中位数</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="165" />
+        <source>90th percentile</source>
+        <translation>第 90 百分位</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="167" />
+        <source>5 minutes</source>
+        <translation>5 分钟</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="168" />
+        <source>Answered from the knowledge base</source>
+        <translation>由知识库回答</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="169" />
+        <source>copy rate</source>
+        <translation>复制率</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="169" />
+        <source>no answer</source>
+        <translation>无答案</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="171" />
+        <source>Escalations, line at 20 %</source>
+        <translation>转交率，警戒线 20%</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="172" />
+        <source>escalated</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="173" />
+        <source>after agents' corrections</source>
+        <translation>经客服纠正后</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="174" />
+        <source>20 %</source>
+        <translation>20%</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="175" />
+        <source>Resolved on first contact, target 70 %</source>
+        <translation>首次联系解决率，目标 70%</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="176" />
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="176" />
+        <source>70 %</source>
+        <translation>70%</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="178" />
+        <source>Customer sentiment</source>
+        <translation>客户情绪</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="179" />
+        <source>angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="179" />
+        <source>annoyed</source>
+        <translation>不满</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="204" />
+        <source>Export Insights</source>
+        <translation>导出数据洞察</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="205" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="212" />
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InsightsWording</name>
+    <message>
+        <location filename="../insights_views.py" line="33" />
+        <source>not enough data yet</source>
+        <translation>数据尚不足</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="35" />
+        <source>no difference yet</source>
+        <translation>暂无差异</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="37" />
+        <source>%1 better</source>
+        <translation>%1 更好</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="37" />
+        <source>%1 worse</source>
+        <translation>%1 更差</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="40" />
+        <source>copy rate</source>
+        <translation>复制率</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="40" />
+        <source>resolved rate</source>
+        <translation>解决率</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="59" />
+        <location filename="../main_window.py" line="61" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="88" />
+        <location filename="../main_window.py" line="64" />
+        <source>Insights</source>
+        <translation>数据洞察</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="65" />
+        <source>Practice</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="93" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="98" />
+        <location filename="../main_window.py" line="103" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="99" />
+        <location filename="../main_window.py" line="104" />
         <source>&amp;Open folder…</source>
         <translation>打开文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="100" />
+        <location filename="../main_window.py" line="105" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="101" />
+        <location filename="../main_window.py" line="106" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="108" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="109" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;Compact mode</source>
         <translation>紧凑模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="113" />
         <source>Always on &amp;top</source>
         <translation>窗口置顶(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="111" />
+        <location filename="../main_window.py" line="116" />
         <source>&amp;Review queue</source>
         <translation>复审队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="118" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="114" />
+        <location filename="../main_window.py" line="119" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="145" />
+        <location filename="../main_window.py" line="150" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="157" />
+        <location filename="../main_window.py" line="164" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="171" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="178" />
+        <location filename="../main_window.py" line="185" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="180" />
+        <location filename="../main_window.py" line="187" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="182" />
+        <location filename="../main_window.py" line="189" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="197" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="195" />
+        <location filename="../main_window.py" line="207" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="200" />
+        <location filename="../main_window.py" line="212" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="204" />
+        <location filename="../main_window.py" line="216" />
         <source>Keyword search only — semantic index paused</source>
         <translation>仅关键词搜索 — 语义索引已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="222" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="220" />
+        <location filename="../main_window.py" line="232" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -345,6 +645,130 @@
         <location filename="../message_box.py" line="16" />
         <source>Paste or type the customer's message…  (Enter: search, Shift+Enter: new line)</source>
         <translation>粘贴或输入客户的消息…（Enter：搜索，Shift+Enter：换行）</translation>
+    </message>
+</context>
+<context>
+    <name>PracticeTab</name>
+    <message>
+        <location filename="../practice_tab.py" line="64" />
+        <source>Start practice</source>
+        <translation>开始练习</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="68" />
+        <source>Drills:</source>
+        <translation>题数：</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="77" />
+        <source>Hand this conversation to a lead</source>
+        <translation>将此对话转交组长</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="78" />
+        <source>Check answer</source>
+        <translation>检查答案</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="80" />
+        <location filename="../practice_tab.py" line="190" />
+        <source>Next drill</source>
+        <translation>下一题</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="85" />
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="85" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="85" />
+        <source>Right article</source>
+        <translation>文章正确</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="86" />
+        <source>Right escalation</source>
+        <translation>转交判断正确</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="89" />
+        <source>Which article answers it?</source>
+        <translation>哪篇文章能回答？</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="90" />
+        <source>Which reply?</source>
+        <translation>哪条回复？</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="101" />
+        <source>The customer writes:</source>
+        <translation>客户写道：</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="143" />
+        <source>Drills come from this folder's own questions.</source>
+        <translation>练习题来自本知识库自己的问题。</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="146" />
+        <source>Drill %1 of %2</source>
+        <translation>第 %1 题，共 %2 题</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="190" />
+        <source>See summary</source>
+        <translation>查看总结</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="198" />
+        <source>any of its replies</source>
+        <translation>其任一回复</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="199" />
+        <source>hand it to a lead</source>
+        <translation>转交组长</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="199" />
+        <source>answer it yourself</source>
+        <translation>自己回答</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="200" />
+        <source>Score: %1 of %2</source>
+        <translation>得分：%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="201" />
+        <source>Article: %1</source>
+        <translation>文章：%1</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="202" />
+        <source>Reply: %1</source>
+        <translation>回复：%1</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="203" />
+        <source>Escalation: %1</source>
+        <translation>转交：%1</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="204" />
+        <source>Asked as: “%1”</source>
+        <translation>原问题：“%1”</translation>
+    </message>
+    <message>
+        <location filename="../practice_tab.py" line="219" />
+        <source>Done: %1 of %2 points</source>
+        <translation>完成：%1 / %2 分</translation>
     </message>
 </context>
 <context>
@@ -849,6 +1273,54 @@
         <location filename="../shortcuts.py" line="31" />
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>VariantsView</name>
+    <message>
+        <location filename="../insights_views.py" line="69" />
+        <source>Reply / wording</source>
+        <translation>回复 / 话术</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="69" />
+        <source>Shown</source>
+        <translation>展示</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="69" />
+        <source>Copied</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="69" />
+        <source>Edited</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="70" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="70" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="76" />
+        <source>No reply with A/B wordings was shown yet.</source>
+        <translation>尚未展示过带 A/B 话术的回复。</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="80" />
+        <source>wording %1</source>
+        <translation>话术 %1</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="85" />
+        <source>difference %1, 95% CI %2 to %3</source>
+        <translation>差异 %1，95% 置信区间 %2 至 %3</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from translate_zh_insights import ZH_INSIGHTS  # beside this file (run as a script)
+
 TS = Path(__file__).resolve().parents[1] / "i18n" / "kbassist_zh_CN.ts"
 ZH = {
     "Hand this conversation to a lead: %1": "请将此对话转交组长处理：%1",
@@ -117,6 +119,9 @@ ZH = {
     "Review queue": "复审队列", "Welcome to kbassist": "欢迎使用 kbassist",
     "Your name, as replies should sign it (Settings can change it later):": "回复中署名用的姓名（之后可在设置中修改）：",
 }
+
+
+ZH.update(ZH_INSIGHTS)
 
 
 def main() -> int:
