@@ -219,3 +219,29 @@ def test_the_report_is_read_again_only_when_the_log_changed(tmp_path, monkeypatc
         second = assistant.insights.report()
         assert second is not first and second.total.resolved_rate == 1.0
         assert assistant.insights.report(as_of=dt.date.today() + dt.timedelta(days=1)) is not second
+
+
+def test_a_kept_text_is_embedded_as_it_is_logged_when_the_model_is_loaded(tmp_path, monkeypatch):
+    """The week's gaps then come from the cache: `kbassist insights` never loads the model for them."""
+    from kbassist.insights.gaps import cached_embed
+
+    monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
+    folder = tmp_path / "kb"
+    (folder / "cards").mkdir(parents=True)
+    (folder / "cards" / "card-arrival.md").write_text(textwrap.dedent(KB["cards/card-arrival.md"]), "utf-8")
+    with Assistant(folder, tmp_path / "index", embedder=HashEmbedder()) as assistant:
+        assistant.update()
+        assert assistant.model_loaded
+        unanswered = assistant.suggest("do you sell telescopes for seashells")
+        answered = assistant.suggest("where is my new card")
+        embedder = assistant.embedder
+        cached = assistant.history.vectors([unanswered.event_id, answered.event_id], embedder.name)
+        kept = [e.event_id for e in assistant.history.entries() if e.text]
+        assert unanswered.event_id in kept and sorted(cached) == sorted(kept)  # the kept texts, no others
+
+        def no_model(texts):
+            raise AssertionError(f"embedded again: {texts}")
+
+        vectors = cached_embed(assistant.history, assistant.history.entries(), embedder.name, no_model)
+        assert np.allclose(vectors(["do you sell telescopes for seashells"])[0],
+                           embedder.embed(["do you sell telescopes for seashells"])[0], atol=1e-2)

@@ -123,9 +123,12 @@ class History:
     def __init__(self, path: str | os.PathLike, enabled: bool = True,
                  clock: Callable[[], dt.datetime] = _utc_now, *,
                  retention_days: int | Callable[[], int] = DEFAULT_RETENTION_DAYS,
-                 key: Callable[[], DataKey] = load_key) -> None:
+                 key: Callable[[], DataKey] = load_key,
+                 on_kept: Callable[[int, str], None] | None = None) -> None:
         """`retention_days`: a number, or a function read at each purge (settings change while
-        the app runs); `key`: where the data key comes from (tests pass their own)."""
+        the app runs); `key`: where the data key comes from (tests pass their own); `on_kept`:
+        told (event id, masked text) after a text is kept, so its vector can be cached while the
+        model is at hand (a report then need not load it)."""
         self.path = Path(path)
         self.enabled = enabled
         self.problems: list[Problem] = []
@@ -138,6 +141,7 @@ class History:
         self._purged_at = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         self._lock = threading.Lock()  # suggestions are logged from worker threads
         self._changes = 0  # rows written or deleted through this object (see `version`)
+        self._on_kept = on_kept
 
     # -- opening -------------------------------------------------------------
     def open_existing(self) -> list[Problem]:
@@ -264,7 +268,9 @@ class History:
                      int(details.low_confidence), variants),
                 )
             self._changes += 1
-            return int(cur.lastrowid)
+        if text and self._on_kept is not None:
+            self._on_kept(int(cur.lastrowid), text)
+        return int(cur.lastrowid)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str,
                     details: CopyDetails = CopyDetails()) -> None:
@@ -283,9 +289,11 @@ class History:
                     (event_id, _stamp(self._clock()), article_id, reply_title, details.variant, details.seconds,
                      round(float(details.edit), 3)),
                 )
-                if sealed is not None:
-                    db.execute("UPDATE events SET message = ? WHERE id = ? AND message IS NULL", (sealed, event_id))
+                kept = sealed is not None and db.execute(
+                    "UPDATE events SET message = ? WHERE id = ? AND message IS NULL", (sealed, event_id)).rowcount
             self._changes += 1
+        if kept and self._on_kept is not None:
+            self._on_kept(event_id, text)
 
     def record_feedback(self, event_id: int, kind: str, value: str) -> None:
         """The agent's word on suggestion `event_id`: kind "override" (OVERRIDES) or "outcome" (OUTCOMES).
