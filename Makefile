@@ -7,7 +7,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed
 APT_PKGS := libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-xkb1 libxcb-shape0 libxcb-randr0 \
-	libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk xvfb xauth
+	libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk xvfb xauth xdotool xclip
 # The peers the benchmark compares with: `rg` and Recoll's command-line programs (recollindex, recollq).
 BENCH_APT_PKGS := ripgrep recollcmd
 
@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	# The CPU wheel first: an open range would pull the multi-GB CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[st,gui,test,bench,server]'
+	$(BIN)/pip install -q -e '.[st,gui,test,bench,server,api]'
 	touch $(STAMP)
 
 run: setup

@@ -153,17 +153,103 @@ def write(results: dict, report: Path, plots: Path) -> None:
         lines += [decisions.read_text(encoding="utf-8"), ""]
     for name, data in results.get("quality", {}).items():
         lines += _quality_section(name, data)
+    if results.get("judgment"):
+        lines += _judgment_section(results["judgment"])
     if results.get("speed"):
         lines += _speed_section(results["speed"])
         lines += [f"![{name}](report/{name})" for name in _plot(results["speed"], plots)] + [""]
+    if results.get("faults"):
+        lines += [FAULTS_START, *faults_section(results["faults"]), FAULTS_END, ""]
     lines += _run_time_section(results)
     report.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _judgment_section(judgment: dict) -> list[str]:
+    """Ranking, no-answer and escalation on the shared sets and on the frozen sets written for this project."""
+    lines = ["## Judgment on sets nobody tuned on (`python -m bench.judgment`)", "",
+             "Role: `shared` = ../shared/eval; `tune` = numbers were fitted on it; `report` = measured only, after "
+             "the choices were made (bench/data/README.md, bench/decisions.md). No-answer false alarms: answerable "
+             "queries flagged \"nothing answers this\". Threshold: the folder's own calibration.", ""]
+    rows = []
+    for name, r in judgment["retrieval"].items():
+        cross = r["by_kind"].get("crosslingual", {})
+        na = r["no_answer"]
+        rows.append([name, r["role"], str(r["queries"]), _f(r["recall@1"]), _f(r["recall@3"]), _f(r["recall@5"]),
+                     _f(cross["recall@5"]) if cross else "", _f(na["precision"]) if na.get("recall") else "",
+                     _f(na["recall"]) if na.get("recall") else "", _f(na["false_alarm_rate"]),
+                     _f(r["threshold"]) if r.get("threshold") is not None else ""])
+    lines += _table(["set", "role", "queries", "R@1", "R@3", "R@5", "cross-lingual R@5", "no-answer P",
+                     "no-answer R", "false alarms", "threshold"], rows) + [""]
+    lines += ["Escalation, as the product judges it (lexicon + the folder's learned models); the frozen set "
+              "against the bundled knowledge/ folder, northwind sets against northwind:", ""]
+    rows = [[name, str(r["messages"]), _f(r["all"]["precision"]), _f(r["all"]["recall"]),
+             f"{_f(r['en']['precision'], 2)} / {_f(r['en']['recall'], 2)}",
+             f"{_f(r['zh']['precision'], 2)} / {_f(r['zh']['recall'], 2)}",
+             f"{_f(r['lexicon_only']['precision'], 2)} / {_f(r['lexicon_only']['recall'], 2)}",
+             _f(r["ms_per_message"], 1)] for name, r in judgment["escalation"].items()]
+    return lines + _table(["set", "messages", "precision", "recall", "en P / R", "zh P / R", "lexicon alone P / R",
+                           "ms per message"], rows) + [""]
+FAULTS_START, FAULTS_END = "<!-- faults: written by bench/faults.py -->", "<!-- faults: end -->"
+
+
+def write_faults(data: dict, report: Path) -> None:
+    """Put the faults section into REPORT.md in place of the last one (or before the run time), rest untouched."""
+    text = report.read_text(encoding="utf-8") if report.exists() else "# kbassist benchmark report\n"
+    section = "\n".join([FAULTS_START, *faults_section(data), FAULTS_END])
+    if FAULTS_START in text and FAULTS_END in text:
+        before, rest = text.split(FAULTS_START, 1)
+        text = before + section + rest.split(FAULTS_END, 1)[1]
+    elif "## Run time" in text:
+        before, rest = text.split("## Run time", 1)
+        text = before + section + "\n\n## Run time" + rest
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    report.write_text(text, encoding="utf-8")
+
+
+def faults_section(data: dict) -> list[str]:
+    """Kills, fuzzing, hostile single files and bad command lines, as bench/faults.py counted them."""
+    kills, fuzz, cli, target = data["kills"], data["fuzz"], data["cli"], data["targets"]
+    kinds = ", ".join(f"{kind} {n}" for kind, n in sorted(kills["by_kind"].items()))
+    lines = ["## Faults and hostile input", "",
+             f"Measured {data['measured_at']} by `python -m bench.faults` (issue #17): writes SIGKILLed at random "
+             "moments, a seeded generator's mutated articles with hostile names, hostile single files, and bad "
+             "command lines run as processes. Each kill is followed by a search, a check that every indexed "
+             "article is its old or new content, the next index and a comparison with the folder.", ""]
+    lines += _table(["kills tried", "index usable after", "articles torn", "articles lost", "processes left"],
+                    [[str(kills["tried"]), str(kills["usable"]), str(kills["torn"]), str(kills["lost"]),
+                      str(kills["processes_left"])]])
+    lines += [f"Kills by kind of write: {kinds} ({kills['rounds']} in-process rounds, the rest landed after the work "
+              "ended)." + (f" Errors: {'; '.join(kills['errors'][:3])}" if kills["errors"] else ""), ""]
+    lines += _table(["fuzzed files", "crashes", "indexed", "skipped, named with a reason", "skipped unnamed",
+                     "ignored by name", "slowest file s", "build s"],
+                    [[str(fuzz["files"]), str(fuzz["crashes"]), str(fuzz.get("indexed", NA)),
+                      str(fuzz.get("skipped_named", NA)), str(fuzz.get("unnamed", NA)),
+                      str(fuzz.get("ignored_by_name", NA)), _f(fuzz.get("slowest_file_s"), 3),
+                      _f(fuzz.get("build_s"), 1)]])
+    if fuzz.get("skip_reasons"):
+        lines += ["Why fuzzed files were skipped: " + ", ".join(
+            f"{reason} ({n})" for reason, n in sorted(fuzz["skip_reasons"].items(), key=lambda kv: -kv[1])), ""]
+    rows = [[h["name"], f"{h['bytes'] / 1e6:.2f} MB" if h["bytes"] >= 100_000 else f"{h['bytes']} B",
+             _f(h.get("seconds"), 2), _f(h.get("peak_mb"), 0),
+             "yes" if h.get("seconds", 1e9) <= target["seconds"] and h.get("peak_mb", 1e9) <= target["peak_mb"]
+             else "no", h.get("outcome", h.get("error", NA))] for h in data["hostile"]]
+    lines += [f"Hostile single files, each indexed alone in a fresh process (keyword phase: read, parse, chunk, "
+              f"keyword index, store); peak memory over that process's baseline; target {target['seconds']:.0f} s "
+              f"and {target['peak_mb']:.0f} MB:", ""]
+    lines += _table(["file", "size", "s", "peak MB", "within target", "outcome"], rows)
+    lines += _table(["bad CLI calls", "tracebacks", "unexpected exit codes"],
+                    [[str(cli["calls"]), str(cli["tracebacks"]), str(cli["unexpected_exit"])]])
+    return lines + [f"- {d}" for d in cli["details"]] + ([""] if cli["details"] else [])
 
 
 def _run_time_section(results: dict) -> list[str]:
     """How long each part of the bench took when it was last measured (generating a folder included)."""
     parts = [(f"quality: {name}", data) for name, data in results.get("quality", {}).items()]
     parts += [(f"speed: {size} articles", data) for size, data in results.get("speed", {}).items()]
+    if "judgment" in results:
+        parts.append(("judgment", results["judgment"]))
+    parts += [("faults and hostile input", results["faults"])] if results.get("faults") else []
     rows = [[part, data.get("measured_at", ""), _f(data["took_s"] / 60, 1),
              _f(data["generate_s"], 0) if "generate_s" in data else ""] for part, data in parts if "took_s" in data]
     if not rows:

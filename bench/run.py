@@ -4,6 +4,7 @@
     python -m bench.run --sizes 1000,10000   # without 50k (~12 min)
     python -m bench.run --quick         # CI-sized: 300 banking77 queries, one embedder, 1k only
     python -m bench.run --sizes 1000,10000 --skip-quality
+    python -m bench.run --skip-quality --skip-speed    # only the faults part (bench/faults.py, ~7 min)
 
 Results are merged into bench/out/results.json (so a later run of one part
 keeps the other's numbers) and rendered to bench/REPORT.md and the plots in
@@ -22,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import reporting, speed
+from . import faults, reporting, speed
 from .metrics import evaluate, load_queries
 from .peers.bm25 import Bm25Peer
 from .peers.engine import KbassistPeer, available
@@ -37,6 +38,7 @@ QUICK_BANKING_QUERIES = 300
 EMBEDDERS = ("auto", "use-multilingual", "minilm")  # quality: the default and each packaged model
 SPEED_EMBEDDER = "auto"  # speed: what a user gets by default
 DEFAULT_SIZES = "1000,10000,50000"
+QUICK_FAULTS = {"kill_count": 20, "cli_kills": 2, "fuzz_count": 1000}
 
 
 def quality_peers(folder: Path, work: Path, embedders: list[str]):
@@ -77,10 +79,12 @@ def measure_quality(name: str, eval_dir: Path, work: Path, embedders: list[str],
 
 
 def load_results(path: Path) -> dict:
+    """The results so far; a file written by one part alone (bench.judgment, bench.faults) lacks the others."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        results = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {"quality": {}, "speed": {}}
+        results = {}
+    return {"quality": {}, "speed": {}, **results}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -92,6 +96,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--speed-embedders", default=SPEED_EMBEDDER, help=f"speed runs (default {SPEED_EMBEDDER})")
     parser.add_argument("--skip-quality", action="store_true")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--skip-judgment", action="store_true", help="skip bench.judgment (issue #16's sets)")
+    parser.add_argument("--skip-faults", action="store_true", help="without kills, fuzzing and hostile input")
     parser.add_argument("--eval-dir", type=Path, default=EVAL)
     args = parser.parse_args(argv)
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -106,7 +112,8 @@ def main(argv: list[str] | None = None) -> None:
         # Quality loads torch and two models (over 1 GB here). Linux keeps a process's peak RSS
         # across exec, so every speed child started from this process would report that peak:
         # quality runs in a process of its own, and this one stays small.
-        quality_args = ["--skip-speed", "--embedders", ",".join(embedders), "--eval-dir", str(args.eval_dir)]
+        quality_args = ["--skip-speed", "--skip-faults", "--skip-judgment", "--embedders", ",".join(embedders),
+                        "--eval-dir", str(args.eval_dir)]
         subprocess.run([sys.executable, "-m", "bench.run", *quality_args, *(["--quick"] if args.quick else [])],
                        check=True)
         results = load_results(results_path)
@@ -116,6 +123,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"quality: {name}", flush=True)
             results["quality"][name] = measure_quality(name, args.eval_dir, out / "quality", embedders, limit)
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if not args.skip_judgment and not args.quick:
+        print("judgment: ranking, no-answer and escalation on the frozen sets", flush=True)
+        subprocess.run([sys.executable, "-m", "bench.judgment"], check=True)  # a process of its own, as quality
+        results = load_results(results_path)
     if not args.skip_speed:
         (out / "speed").mkdir(exist_ok=True)
         for size in sizes:
@@ -127,6 +138,10 @@ def main(argv: list[str] | None = None) -> None:
                                            "measured_at": dt.datetime.now().isoformat(timespec="seconds"),
                                            "generate_s": generated - started, "took_s": time.monotonic() - started}
             results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    if not args.skip_faults:
+        print("faults: kills, fuzzed folders, hostile files, bad command lines", flush=True)
+        results["faults"] = faults.measure(**(QUICK_FAULTS if args.quick else {}))
+        results_path.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     reporting.write(results, BENCH / "REPORT.md", BENCH / "report")
     print(f"wrote {BENCH / 'REPORT.md'}")
 

@@ -14,55 +14,55 @@ jobs, waits for a search in flight, and later calls raise `IndexClosed`.
 Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
 `keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
 renames, so a crash or kill mid-rebuild leaves the previous index in use.
+Across processes, one writes an index at a time and the others read the last
+complete index meanwhile (`index.home`). With a team's server (`server=`, the
+`server` setting) the index is a PostgreSQL database instead (`kbassist.server`):
+searched the same way, written only by `kbassist index`/`watch` with `--server`.
 """
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import functools
-import json
-import shutil
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Generator, Iterable, Sequence
 
 import numpy as np
 
+from .assist import escalation
 from .assist.history import History
 from .assist.model import SuggestResult
 from .assist.triage import Lexicon, load_lexicon
-from .embed.embedders import (
-    AUTO,
-    AUTO_CHOICES,
-    DualEmbedder,
-    Embedder,
-    HashEmbedder,
-    UseEmbedder,
-    choose_embedder,
-    embedder_name,
-    load_embedder,
-)
+from .embed.embedders import AUTO, Embedder, choose_embedder, embedder_name
+from .embed.holder import ModelHolder
 from .errors import FolderNotFound, IndexClosed, KbError, Problem
 from .index.directory import IndexDir, default_index_dir
+from .index.home import IndexHome
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
 from .index.model import IndexChange, Progress
 from .index.store import summary
 from .index.vectors import VectorIndex
-from .knowledge.model import Article
 from .jobs import Jobs
+from .judgment import FolderJudgment, Models
+from .knowledge.model import Article
 from .review.part import EditorialReview
-from .search import spelling
-from .assist import escalation, escalation_model
-from .search import calibration
+from .search import calibration, spelling
 from .search.hybrid import Filters, HybridSearcher, Tuning
 from .search.model import SearchResult
 from .settings import Settings, data_dir, load_settings
+from .textutil import clean
 
 if TYPE_CHECKING:
+    from .insights.part import Insights
+    from .practice import Drill
     from .review import ReviewReport
 
-ESCALATION_MODEL = "escalation.npz"  # in the index directory, trained with the no-answer calibration
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
+LOCK_WAIT_S = 30.0  # how long a write waits for another process's to finish before saying who holds the index
+
+log = logging.getLogger(__name__)
 
 
 class Assistant:
@@ -70,9 +70,11 @@ class Assistant:
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
                  settings: Settings | None = None, embedder: str | Embedder | None = None,
-                 wait_for_model: bool = True, with_vectors: bool = True, server: str | None = None):
-        """`server`: a team's PostgreSQL URL (default: the `server` setting); its index is searched and
-        written instead of a local one (`kbassist.server`)."""
+                 wait_for_model: bool = True, with_vectors: bool = True, lock_wait_s: float = LOCK_WAIT_S,
+                 server: str | None = None):
+        """`lock_wait_s`: how long a write waits while another process writes this index (then IndexBusy).
+        `server`: a team's PostgreSQL URL (default: the `server` setting); its index is searched and
+        written instead of a local one (`kbassist.server`), and no local index folder is made."""
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
@@ -83,16 +85,13 @@ class Assistant:
         self.settings = settings
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
         self.server = server or self.settings.server or None
+        # The server serialises its indexers itself (an advisory lock, `server.sync`).
+        self._home = None if self.server else IndexHome(self.index_dir, lock_wait_s)
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
-        if embedder is None or isinstance(embedder, str):
-            self._embedder_spec, self._embedder = embedder or self.settings.embedder, None
-        else:
-            self._embedder_spec, self._embedder = embedder.name, embedder
-        self.embedder_setting = self._embedder_spec  # as asked for, `auto` unresolved: for worker processes
+        self._models = ModelHolder(embedder or self.settings.embedder)
+        self.embedder_setting = self._models.setting  # as asked for, `auto` unresolved: for worker processes
         self.embed_on_update = True  # False: updates do the keyword phase only; the caller embeds (in workers)
-        self._model_lock = threading.Lock()
-        self._use: UseEmbedder | None = None  # the escalation models' own, when the folder's embedder has none
         self._write_lock = threading.RLock()
         # The keyword reader and the SQLite connection are shared: two searches stepping them at once
         # crashed the app at 10,000 articles. A search takes milliseconds, so they queue here.
@@ -106,32 +105,41 @@ class Assistant:
         self._closed = False
         self.jobs = Jobs(self)
         self._review = EditorialReview(self)
+        self._judgment = FolderJudgment()
         self._ix = self._open_index()
 
     # -- lifecycle -------------------------------------------------------------
     def _open_index(self) -> IndexDir:
         if self.server:
+            from .judgment import ESCALATION_MODEL, INTENT_CLASSIFIER
             from .server.index import ServerIndex
 
-            ix = ServerIndex(self.server, self._required_embedder(), ESCALATION_MODEL, self._apply_articles)
-            self._articles = {a.id: a for a in ix.store.summaries()}
-            self._bind(ix)
-            return ix
-        current, building, old = (self.index_dir / n for n in ("current", "building", "old"))
-        if not current.exists() and old.exists():
-            old.rename(current)  # a swap was interrupted after its first rename
-        for leftover in (building, old):
-            shutil.rmtree(leftover, ignore_errors=True)
-        ix = IndexDir(current, self._required_embedder(), self.notices, self._with_vectors)
-        self._articles: dict[str, Article] = {a.id: a for a in ix.store.summaries()}
+            files = {"escalation_model": ESCALATION_MODEL, "intents_embedder": INTENT_CLASSIFIER}
+            ix = ServerIndex(self.server, self._models.required_name, files, self._apply_articles)
+        else:
+            ix = self._home.open(self._models.required_name, self.notices, self._with_vectors)
+        self._articles: dict[str, Article] = {a.id: a for a in ix.take_summaries()}
         self._bind(ix)
         return ix
 
+    @contextlib.contextmanager
+    def writing(self, wait_s: float | None = None):
+        """This thread as the Assistant's one writer, and this process as the index's (see `index.home`):
+        for a caller that must read the index, change a file and re-index it as one step."""
+        with self._write_lock, (self._home.writing(wait_s) if self._home else contextlib.nullcontext()):
+            yield
+
     def _bind(self, ix: IndexDir) -> None:
-        stored = calibration.from_json(ix.store.meta("calibration"))
-        threshold = stored.threshold if stored and not stored.default else self.settings.no_answer_confidence
+        threshold = self._judgment.threshold(ix, self.settings.no_answer_confidence)
+        self.no_answer_threshold = threshold  # suggestions just above it are logged as weak answers (#21)
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
-        self._searcher = HybridSearcher(ix.search_index(), self._articles, self._embed_query, tuning)
+        self._searcher = HybridSearcher(ix.search_index(), self._articles, self._embed_query, tuning,
+                                        self._judgment.classifier(ix))
+
+    @property
+    def _outside_links(self) -> bool:
+        """Whether articles are read through links that lead out of the folder (a setting, off by default)."""
+        return self.settings.follow_outside_links
 
     def reload(self) -> None:
         """Re-open the index from disk after another process (a background build) wrote it."""
@@ -180,23 +188,13 @@ class Assistant:
     @property
     def embedder(self) -> Embedder:
         """The embedder, loaded on first use (about a second for the default)."""
-        with self._model_lock:
-            if self._embedder is None:
-                self._embedder = load_embedder(self._resolved_spec())
-            return self._embedder
-
-    def _required_embedder(self) -> str | None:
-        return None if self._embedder_spec == AUTO else embedder_name(self._embedder_spec)
+        return self._models.get(self._resolved_spec)
 
     def _resolved_spec(self) -> str:
-        """`auto` becomes what this index already uses, else the choice for the folder's languages."""
-        if self._embedder_spec == AUTO:
-            stored = self._ix.store.meta("embedder")
-            languages = [a.lang for a in self._articles.values() if a.searchable]
-            self._embedder_spec = stored if stored in AUTO_CHOICES else choose_embedder(languages)
-            if self.server:  # an agent embeds its queries with whatever model the team's indexer used
-                self._embedder_spec = self._ix.store.meta("embedder_spec") or self._embedder_spec
-        return self._embedder_spec
+        if self.server and self._models.spec == AUTO:  # an agent embeds its queries with the team indexer's model
+            self._models.spec = self._ix.store.meta("embedder_spec") or AUTO
+        return self._models.resolve(self._ix.store.meta("embedder"),
+                                    lambda: [a.lang for a in self._articles.values() if a.searchable])
 
     def settle_embedder(self, paths: Sequence[str]) -> None:
         """Resolve `auto` before the folder is read, from a sample of `paths`, and record the choice.
@@ -205,16 +203,17 @@ class Assistant:
         then loads the model recorded here. The sample is every k-th file
         (at most LANGUAGE_SAMPLE), so the same folder always gets the same model.
         """
-        if self._embedder_spec != AUTO or self._ix.store.meta("embedder"):
+        if self._models.spec != AUTO or self._ix.store.meta("embedder"):
             return
         ordered = sorted(paths)
         languages = []
         for rel in ordered[::max(1, len(ordered) // LANGUAGE_SAMPLE)]:
-            article = parse_file(self.folder, rel, {}).article
+            article = parse_file(self.folder, rel, outside_links=self._outside_links).article
             if article is not None and article.searchable:
                 languages.append(article.lang)
-        self._embedder_spec = choose_embedder(languages)
-        self._ix.store.set_meta("embedder", embedder_name(self._embedder_spec))
+        self._models.spec = choose_embedder(languages)
+        with self.writing():
+            self._ix.store.set_meta("embedder", embedder_name(self._models.spec))
 
     def warm_up(self) -> None:
         """Load what the first suggestion would otherwise wait for: the model, the spelling
@@ -228,29 +227,21 @@ class Assistant:
 
         Only when the choice of model is settled: `auto` on a folder never indexed
         chooses by the folder's languages, known once the folder is read."""
-        if self._embedder is not None or (self._embedder_spec == AUTO and not self._ix.store.meta("embedder")):
+        if self._models.loaded or (self._models.spec == AUTO and not self._ix.store.meta("embedder")):
             return
         self._resolved_spec()
-        threading.Thread(target=self._load_model_quietly, name="model-load", daemon=True).start()
-
-    def _load_model_quietly(self) -> None:
-        try:
-            self.embedder  # noqa: B018 - loads the model
-        except Exception:  # noqa: BLE001 - the search that needs the model loads it again and reports why
-            pass
+        self._models.load_in_background(self._resolved_spec)
 
     @property
     def model_loaded(self) -> bool:
-        return self._embedder is not None
+        return self._models.loaded
 
     def _embed_query(self, text: str) -> np.ndarray | None:
-        if self._embedder is None and not self.wait_for_model:
+        if not self._models.loaded and not self.wait_for_model:
             return None
         if self._ix.vectors is None or len(self._ix.vectors) == 0:
             return None
-        embedder = self.embedder
-        embed_query = getattr(embedder, "embed_query", None)
-        return embed_query(text) if embed_query else embedder.embed([text])[0]
+        return self._models.query_vector(self.embedder, text)
 
     # -- indexing ----------------------------------------------------------------
     def index(self, rebuild: bool = False, paths: Iterable[str] | None = None,
@@ -262,26 +253,29 @@ class Assistant:
         finishes the semantic side later. `diff`: a whole-folder comparison
         `folder_diff()` just made, so the folder is not scanned twice.
         """
-        with self._write_lock:
+        touched = False  # files were read: their problems may have changed even when no article did
+        with self.writing():
             if self.server:
                 change = yield from self._index_server(paths, rebuild)
+                touched = not change.empty
             elif rebuild:
                 change = yield from self._rebuild()
             else:
                 if diff is None:
                     only = list(paths) if paths is not None else None
-                    diff = diff_folder(self.folder, self._ix.store.files(only), only)
+                    diff = diff_folder(self.folder, self._ix.store.files(only), only, self._outside_links)
                 if paths is None:
                     self._scan_problems = diff.scan_problems
                 change = IndexChange()
-                if not diff.empty:
+                touched = not diff.empty
+                if touched:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
-                                                   self._apply_articles)
-                    self._count_changes(len(change.added) + len(change.updated) + len(change.removed))
+                                                   self._apply_articles, self._outside_links)
+                    self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
-        if not change.empty or change.rebuilt:
+        if touched or change.rebuilt:
             for listener in list(self._listeners):
                 listener(change)
         return change
@@ -297,8 +291,8 @@ class Assistant:
             return self.embedder, self._resolved_spec()
 
         change = yield from self._ix.sync(self.folder, list(paths) if paths is not None else None, choose,
-                                          self._apply_articles)
-        self._count_changes(len(change.added) + len(change.updated) + len(change.removed))
+                                          self._apply_articles, self._outside_links)
+        self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
         return change
 
     def share_event(self, event: dict) -> bool:
@@ -322,7 +316,7 @@ class Assistant:
     def folder_diff(self) -> FolderDiff:
         """What an `index()` now would read or drop (a scan and a stat per file, no reads)."""
         with self._reading():
-            return diff_folder(self.folder, self._ix.store.files(), None)
+            return diff_folder(self.folder, self._ix.store.files(), None, self._outside_links)
 
     def adopt_vectors(self, vector_ids: Iterable[int]) -> None:
         """Load vectors that another process stored into the in-memory index, making them searchable."""
@@ -342,7 +336,7 @@ class Assistant:
                       more_coming: Callable[[], bool] = lambda: False) -> Generator[Progress, None, int]:
         """Embed the chunks still without a vector (`share` (i, n): only part i of n, for parallel workers;
         `more_coming()`: another process is still adding chunks, wait for them)."""
-        with self._write_lock:
+        with self.writing():
             return (yield from self._embed_into(self._ix, share, more_coming))
 
     def _embed_into(self, ix: IndexDir, share: tuple[int, int] = (0, 1),
@@ -366,116 +360,55 @@ class Assistant:
             self._articles[article.id] = summary(article)
 
     def _rebuild(self) -> Generator[Progress, None, IndexChange]:
-        building = self.index_dir / "building"
-        shutil.rmtree(building, ignore_errors=True)
-        fresh = IndexDir(building, self._required_embedder(), self.notices)
-        articles: dict[str, Article] = {}
-
-        def collect(new: list[Article], gone: list[str]) -> None:
-            articles.update((a.id, a) for a in new)
-
-        diff = diff_folder(self.folder, {}, None)
-        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff, collect)
+        fresh = self._home.start_rebuild(self._models.required_name, self.notices)
+        diff = diff_folder(self.folder, {}, None, self._outside_links)
+        change = yield from sync_files(self.folder, fresh.store, fresh.keyword, VectorIndex(1), diff,
+                                       lambda new, gone: None, self._outside_links)
         yield from self._embed_into(fresh)
         fresh.close()
         self._ix.close()
-        current, old = self.index_dir / "current", self.index_dir / "old"
-        current.rename(old)
-        building.rename(current)
-        shutil.rmtree(old, ignore_errors=True)
+        self._home.swap_in_rebuild()
         self._scan_problems = diff.scan_problems
         self._ix = self._open_index()
         return IndexChange(change.added, (), (), change.problems, rebuilt=True, reason="rebuild requested")
 
-    # -- the no-answer threshold, calibrated on the folder ---------------------------
+    # -- the folder's own judgment (see kbassist.judgment) -------------------------------
     def calibrate(self, force: bool = False) -> calibration.Calibration | None:
-        """Measure this folder's no-answer threshold (see `search.calibration`) when it is missing or
-        stale: never measured, another embedder, or a RECALIBRATE_SHARE of the articles changed since.
-        Needs the semantic index complete; returns the calibration in use (None: not possible yet)."""
-        with self._write_lock:
-            store = self._ix.store
-            stored = calibration.from_json(store.meta("calibration"))
-            if not self.semantic_ready or len(self._ix.vectors or ()) == 0:
-                return stored
-            changed = int(store.meta("calibration_changes") or 0)
+        """Measure this folder's no-answer threshold, escalation models and intent classifier when they
+        are missing or stale. Needs the semantic index complete; returns the calibration in use (None:
+        not possible yet)."""
+        with self.writing():
+            ix = self._ix
+            if not self.semantic_ready or len(ix.vectors or ()) == 0:
+                return self._judgment.calibration(ix)
             searchable = [a for a in self._articles.values() if a.searchable]
-            fresh = (stored is not None and store.meta("calibration_embedder") == store.meta("embedder")
-                     and changed < max(1, calibration.RECALIBRATE_SHARE * len(searchable))
-                     and store.meta("escalation_model") == f"{self._exemplars.digest}|{self._meaning_embedder().name}")
-            if fresh and not force:
-                return stored
-            self.embedder  # noqa: B018 - loaded before the probes are embedded
+            meaning = self._meaning_embedder()
+            if not force and self._judgment.fresh(ix, len(searchable), meaning):
+                return self._judgment.calibration(ix)
             with self._reading():
-                measured = calibration.calibrate(
-                    self._searcher, [self._ix.store.article(a.id) or a for a in searchable], self._embed_query,
-                    lambda texts: np.asarray(self.embedder.embed(texts)), self.settings.no_answer_confidence)
-            store.set_meta("calibration", json.dumps(measured.as_dict()))
-            store.set_meta("calibration_embedder", store.meta("embedder") or "")
-            store.set_meta("calibration_changes", "0")
-            self._train_escalation(searchable)
-            self._bind(self._ix)
+                whole = [ix.store.article(a.id) or a for a in searchable]
+                measured = self._judgment.measure(ix, self._searcher, whole,
+                                                  Models(self.embedder, meaning, self._embed_query),
+                                                  self.settings.no_answer_confidence)
+            self._bind(ix)
             return measured
-
-    def _train_escalation(self, searchable: list[Article]) -> None:
-        """Train the escalation models on the exemplars and this folder's own questions (calm examples)."""
-        use = self._meaning_embedder()
-        texts = [t for a in searchable for t in (*a.questions, a.title)]
-        model = escalation.train_for_folder(self._exemplars, use.embed, use.name, texts)
-        model.save(self._ix.directory / ESCALATION_MODEL)
-        self._ix.store.set_meta("escalation_model", f"{self._exemplars.digest}|{use.name}")
-        self.__dict__.pop("_escalation_judge", None)  # rebuilt with the new models at the next use
-
-    def _meaning_embedder(self) -> Embedder:
-        """The multilingual embedder the escalation models read: the folder's USE, or one of their own."""
-        embedder = self.embedder
-        if isinstance(embedder, (UseEmbedder, HashEmbedder)):
-            return embedder
-        if isinstance(embedder, DualEmbedder):
-            return embedder.use
-        with self._model_lock:
-            if self._use is None:
-                self._use = UseEmbedder()
-            return self._use
-
-    @functools.cached_property
-    def _exemplars(self) -> escalation_model.Exemplars:
-        return escalation_model.load_exemplars()
-
-    @property
-    def escalation(self) -> escalation.Escalation:
-        """The escalation judge: the lexicon, with the folder's learned models once they are trained
-        and the model is loaded (until then the lexicon alone, not remembered)."""
-        judge = self.__dict__.get("_escalation_judge")
-        if judge is not None:
-            return judge
-        with self._reading():
-            stored = self._ix.store.meta("escalation_model")
-            model = None
-            if stored and self._embedder is not None and stored.startswith(self._exemplars.digest + "|"):
-                model = escalation_model.EscalationModel.load(self._ix.directory / ESCALATION_MODEL)
-        if model is None:
-            return escalation.Escalation(self.lexicon)
-        use = self._meaning_embedder()
-        positive, _ = escalation.exemplar_vectors(self._exemplars, use.embed, use.name)
-        judge = escalation.Escalation(self.lexicon, model, use.embed,
-                                      escalation.ExemplarIndex.build(self._exemplars, positive))
-        self.__dict__["_escalation_judge"] = judge
-        return judge
 
     @property
     def calibration(self) -> calibration.Calibration | None:
         """The folder's stored no-answer calibration, if it was measured."""
         with self._reading():
-            return calibration.from_json(self._ix.store.meta("calibration"))
+            return self._judgment.calibration(self._ix)
 
-    def _count_changes(self, articles: int) -> None:
-        if articles:
-            store = self._ix.store
-            store.set_meta("calibration_changes", str(int(store.meta("calibration_changes") or 0) + articles))
+    @property
+    def escalation(self) -> escalation.Escalation:
+        """The escalation judge: the lexicon, with the folder's learned models once they are trained and
+        the model is loaded."""
+        with self._reading():
+            return self._judgment.escalation(self._ix, self.lexicon,
+                                              self._meaning_embedder() if self._models.loaded else None)
 
-    def writing(self):
-        """The write lock, for a caller that must read the index, change a file and re-index it as one step."""
-        return self._write_lock
+    def _meaning_embedder(self) -> Embedder:
+        return self._models.meaning(self._resolved_spec)
 
     def indexed_hash(self, path: str) -> str:
         """The hash of the bytes of `path` (folder-relative) as last indexed, "" when it is not indexed."""
@@ -516,7 +449,7 @@ class Assistant:
                product: str | None = None, lang: str | None = None,
                statuses: Iterable[str] = ("published",)) -> SearchResult:
         with self._reading(), self._search_lock:
-            return self._searcher.search(query, k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
+            return self._searcher.search(clean(query), k, mode, Filters(tuple(tags), product, lang, tuple(statuses)))
 
     def suggest(self, message: str, k: int = 3, as_of: dt.date | None = None, *,
                 log: bool = True) -> SuggestResult:
@@ -524,12 +457,19 @@ class Assistant:
         from .assist.suggest import suggest
 
         with self._reading():
-            return suggest(self, message, judge=self.escalation.judge, k=k,
+            return suggest(self, clean(message), judge=self.escalation.judge, k=k,
                            history=self.history if log else None, as_of=as_of)
 
     def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
         """Log that the agent copied a reply offered by suggestion `event_id`."""
         self.history.record_copy(event_id, article_id, reply_title)
+
+    @functools.cached_property
+    def insights(self) -> "Insights":
+        """For team leads (#21): record what the agent did after a suggestion, and report the numbers."""
+        from .insights.part import Insights
+
+        return Insights(self)
 
     @functools.cached_property
     def lexicon(self) -> Lexicon:
@@ -542,7 +482,24 @@ class Assistant:
     def history(self) -> History:
         """The private suggestion log in the data directory; nothing new is written when logging is off."""
         return History(data_dir() / "history.sqlite3", enabled=self.settings.logging_enabled,
-                       retention_days=lambda: self.settings.history_retention_days)
+                       retention_days=lambda: self.settings.history_retention_days, on_kept=self._embed_kept)
+
+    def _embed_kept(self, event_id: int, text: str) -> None:
+        """Cache the vector of a text the log just kept, when the model is loaded anyway: content
+        gaps then never load it (`kbassist insights` on a fresh log took 1.5 s, 0.75 s of it loading)."""
+        if not self.model_loaded:
+            return  # the report embeds it later; loading the model here would stall a suggestion
+        try:
+            embedder = self.embedder
+            self.history.keep_vectors(embedder.name, {event_id: embedder.embed([text])[0]})
+        except Exception:  # noqa: BLE001 - a cache miss costs a report time, never a suggestion
+            log.warning("kept text of event %s not embedded", event_id, exc_info=True)
+
+    def practice(self, n: int, seed: int = 0) -> tuple["Drill", ...]:
+        """`n` practice drills drawn from this folder's own questions (seeded: a set can be replayed)."""
+        from .practice import make_drills
+
+        return make_drills(self.articles(), n, seed)
 
     def article(self, article_id: str) -> Article | None:
         """The whole article (body, sections, replies), read from the index; None once the folder is closed."""
@@ -577,8 +534,15 @@ class Assistant:
         """After a build: write the vectors where the next start reads them fast (see vector_snapshot).
 
         A full read of the stored vectors if they changed since the last snapshot, on a
-        connection of its own: updates and searches meanwhile are not held up."""
-        self._ix.save_vector_snapshot()
+        connection of its own: updates and searches meanwhile are not held up. Only a speed-up,
+        so it is skipped while another process writes the index."""
+        if self._home is None:
+            return  # the vectors live on the server
+        if self._home.try_writing():
+            try:
+                self._ix.save_vector_snapshot()
+            finally:
+                self._home.done_writing()
 
     def optimize_in_background(self) -> None:
         """For a long session (the app, an evaluation): partition a large vector index on a
@@ -601,7 +565,7 @@ class Assistant:
                 "articles": len(self._articles),
                 "chunks": self._ix.store.count_chunks(),
                 "pending_vectors": self._ix.store.count_pending(),
-                "embedder": embedder_name(self._embedder_spec if self._embedder_spec != AUTO  # `auto`: what it became
+                "embedder": embedder_name(self._models.spec if self._models.spec != AUTO  # `auto`: what it became
                                           else self._ix.store.meta("embedder") or AUTO),
                 "index_dir": str(self.index_dir),
                 **({"server": self._ix.location} if self.server else {}),

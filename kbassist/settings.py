@@ -53,6 +53,16 @@ class Settings:
     no_answer_confidence: float = 0.53
     server: str = ""  # a team's PostgreSQL (postgresql://...): search its shared index instead of a local one
     share_metrics: bool = False  # with a server: send the Insights events to it (the agent's consent, issue #22)
+    # Read articles through links that lead out of the knowledge folder (never written through: issue #17).
+    follow_outside_links: bool = False
+    # Beside the CRM (issue #20): a global hotkey, an opt-in clipboard watch, paste back, the local API.
+    hotkey: str = "Ctrl+Alt+K"  # empty: no global hotkey
+    clipboard_watch: bool = False
+    paste_back: bool = False  # after a copy, return focus to the window the agent came from (X11)
+    api_enabled: bool = False  # the app serves the local API while it runs
+    api_port: int = 8765
+    api_token: str = ""  # created on first use; every request must carry it
+    api_origins: list = field(default_factory=list)  # browser origins allowed to call the API (CORS)
 
     def replace(self, **changes) -> "Settings":
         return dataclasses.replace(self, **changes)
@@ -76,7 +86,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
             os.replace(path, bad)
         except OSError:
             bad = path
-        return Settings(), [Problem(str(path), 0, f"settings unreadable ({exc}); defaults used, file kept as {bad.name}")]
+        return Settings(), [Problem.of(str(path), 0, "settings_unreadable", error=str(exc), kept=bad.name)]
     problems: list[Problem] = []
     values = {}
     defaults = Settings()
@@ -91,7 +101,7 @@ def load_settings(path: Path | None = None) -> tuple[Settings, list[Problem]]:
         if ok:
             values[f.name] = value
         else:
-            problems.append(Problem(str(path), 0, f"setting {f.name!r} should be {expected.__name__}; default used"))
+            problems.append(Problem.of(str(path), 0, "setting_wrong_type", name=f.name, type=expected.__name__))
     return Settings(**values), problems
 
 

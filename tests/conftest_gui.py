@@ -69,3 +69,17 @@ def ask(qtbot, window, message: str):
                           check_params_cb=lambda result: result.message == message) as blocker:
         qtbot.keyClick(box, Qt.Key_Return)
     return blocker.args[0]
+
+
+@pytest.fixture
+def zh_interface(qapp):
+    """The app in 简体中文, as a user who chose it: translations installed and the default locale zh_CN."""
+    from ui.app import install_translators
+    from ui.qt import QLocale
+
+    before = QLocale()
+    installed = install_translators(qapp, "zh_CN")
+    yield
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kbassist.knowledge.articles import parse_article
 from kbassist.knowledge.chunks import chunk_article
 from kbassist.knowledge.folder import scan_folder
-from kbassist.knowledge.reading import decode_bytes, read_text
+from kbassist.knowledge.reading import decode_bytes, read_raw
 from tests.kbfixtures import ARTICLES
 
 
@@ -74,21 +74,18 @@ def test_invalid_date_warns_and_is_ignored():
     assert problems[0].line == 2 and "reviewed" in problems[0].message
 
 
-def test_bom_is_removed_and_gb18030_is_decoded_with_a_warning():
-    text, problems = decode_bytes("\ufeff# 标题\n".encode("utf-8"), "bom.md")
-    assert text == "# 标题\n" and problems == []
+def test_gb18030_is_decoded_with_a_warning():
     text, problems = decode_bytes("# 退款多久到账\n".encode("gb18030"), "gbk.md")
     assert text == "# 退款多久到账\n"
     assert "GB18030" in problems[0].message
 
 
 def test_binary_and_oversized_files_are_skipped_with_a_reason(tmp_path):
-    (tmp_path / "image.md").write_bytes(b"\x89PNG\x00\x00binary")
-    text, problems = read_text(tmp_path / "image.md", "image.md")
+    text, problems = decode_bytes(b"\x89PNG\x00\x00binary", "image.md")
     assert text is None and "binary" in problems[0].message
     (tmp_path / "huge.md").write_text("x" * 100)
-    text, problems = read_text(tmp_path / "huge.md", "huge.md", max_bytes=10)
-    assert text is None and "limit" in problems[0].message
+    raw, _, problem = read_raw(tmp_path, "huge.md", max_bytes=10)
+    assert raw is None and "limit" in problem.message
 
 
 def test_scan_ignores_hidden_folders_and_editor_temp_files_and_survives_symlink_loops(tmp_path):

@@ -47,7 +47,7 @@ def test_json_output_has_the_documented_shape(kb, index_dir):
     assert top["article_id"] == "cards/card-arrival"
     reply = top["replies"][0]
     assert {"title", "lang", "text", "placeholders", "warnings"} <= set(reply)
-    assert all(set(p) == {"name", "default", "value", "guessed"} for p in reply["placeholders"])
+    assert all(set(p) == {"name", "default", "value", "guessed", "label"} for p in reply["placeholders"])
     order = next(p for p in reply["placeholders"] if p["name"] == "order_id")
     assert (order["value"], order["guessed"]) == ("LH20260512", True)
     agent = next(p for p in reply["placeholders"] if p["name"] == "agent_name")

@@ -87,3 +87,16 @@ def test_filling_every_placeholder_leaves_no_braces(pieces, value):
     filled = fill(text, values)
     assert "{{" not in filled
     assert unfilled(filled) == ()
+
+
+def test_fields_are_labelled_by_the_article_else_by_kind_else_readably():
+    from kbassist.assist.fill import label_for, placeholder_labels
+
+    labels = placeholder_labels({"placeholders": {"refund_ref": "退款流水号", "amount": {"label": "Refund amount"},
+                                                  "broken": ["x"], "flag": True}})
+    assert labels == {"refund_ref": "退款流水号", "amount": "Refund amount"}
+    r = reply("{{refund_ref}} {{amount}} {{case_ref}} {{customer_name}} {{订单号}} {{orderNumber}}")
+    values = placeholders_for(r, FillContext(labels=labels))
+    assert [label_for(v) for v in values] == ["退款流水号", "Refund amount", "Case ref", "Customer name",
+                                              "Order number", "Order number"]
+    assert [label_for(v, "zh") for v in values][2:] == ["Case ref", "客户称呼", "订单号", "订单号"]

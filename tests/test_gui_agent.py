@@ -105,3 +105,61 @@ def test_a_new_file_in_the_watched_folder_appears_without_restart(qtbot, open_wi
     qtbot.waitUntil(lambda: not window.session.busy and assistant.semantic_ready, timeout=30000)
     hits = assistant.search("striped animal print cover for the e-reader", mode="semantic", k=5).hits
     assert "devices/zebra-case" in [h.id for h in hits]
+
+
+def test_a_misspelt_message_says_what_was_searched_for(qtbot, open_window):
+    window = open_window()
+    result = ask(qtbot, window, "cancle my ordr")
+    assert result.corrected
+    assert window.agent.searched_for.isVisible()
+    assert window.agent.searched_for.text() == f"Searched for: {result.corrected}"
+    ask(qtbot, window, "I was charged twice")
+    assert not window.agent.searched_for.isVisible()
+
+
+def test_f1_lists_every_window_shortcut(qtbot, open_window):
+    from ui.shortcuts import ShortcutsDialog
+
+    window = open_window(semantic=False)
+    dialog = ShortcutsDialog(window)
+    keys = {dialog.table.item(row, 0).text() for row in range(dialog.table.rowCount())}
+    for action in window.menuBar().findChildren(type(window.compact_action)):
+        if not action.shortcut().isEmpty():
+            text = action.shortcut().toString()
+            assert any(text in listed for listed in keys), text
+
+
+def test_problems_stay_out_of_the_way_and_a_bad_file_added_live_is_counted(qtbot, open_window, kb):
+    window = open_window(semantic=False)
+    qtbot.waitUntil(lambda: window.session._watcher is not None, timeout=5000)
+    dock = window.problems
+    assert not dock.isVisible()
+    before = len(dock.problems)
+    (kb[0] / "broken-binary.md").write_bytes(b"\x00\x01not text")
+    qtbot.waitUntil(lambda: any(p.file == "broken-binary.md" for p in dock.problems), timeout=10000)
+    assert not dock.isVisible() and dock.button.isVisible()
+    assert str(before + 1) in dock.button.text()
+    dock.button.click()
+    assert dock.isVisible() and dock.height() < window.height() / 3
+    (kb[0] / "broken-binary.md").unlink()
+    qtbot.waitUntil(lambda: all(p.file != "broken-binary.md" for p in dock.problems), timeout=10000)
+
+
+def test_the_first_screen_says_what_to_do_offers_an_example_and_then_the_most_used(qtbot, open_window, monkeypatch):
+    window = open_window()
+    agent = window.agent
+    assert agent.empty_state.isVisible() and not agent.results.isVisible()
+    assert "Ctrl+L" in agent.empty_state.toPlainText()
+    qtbot.waitUntil(lambda: bool(agent.empty_state.example), timeout=5000)
+    example = agent.empty_state.example
+    # The refresh when the model became ready (the box still empty) may answer first: wait for the example's.
+    with qtbot.waitSignal(agent.suggestions_did_arrive, timeout=10000,
+                          check_params_cb=lambda result: result.message == example):
+        agent.empty_state.example_was_chosen.emit(example)
+    assert agent.results.isVisible() and agent.results.count() and not agent.empty_state.isVisible()
+    monkeypatch.setattr(SendWarningsDialog, "exec", lambda self: QMessageBox.Yes)
+    copied = agent.results.current_suggestion()
+    assert agent.replies.copy_current()
+    qtbot.keyClick(agent.message, Qt.Key_Escape)
+    qtbot.waitUntil(lambda: [u.article_id for u in agent.empty_state.used][:1] == [copied.article_id], timeout=10000)
+    assert copied.title in agent.empty_state.toPlainText() and agent.empty_state.isVisible()

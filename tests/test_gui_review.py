@@ -12,7 +12,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from conftest_gui import kb, open_window, private_dirs  # noqa: E402,F401 - fixtures
+from conftest_gui import kb, open_window, private_dirs, zh_interface  # noqa: E402,F401 - fixtures
 
 AS_OF = dt.date(2026, 11, 24)
 
@@ -144,3 +144,16 @@ def test_a_huge_queue_shows_the_first_rows_of_each_group_and_says_how_many_more(
     assert "250" in top.text(0)  # the group still counts every article
     assert top.childCount() == ROWS_PER_GROUP + 1
     assert "50 more" in top.child(ROWS_PER_GROUP).text(0)
+
+
+def test_reasons_and_problems_read_in_chinese_in_the_chinese_interface(qtbot, zh_interface, open_window):
+    from kbassist.errors import Problem
+
+    window = open_window()
+    review_as_of(qtbot, window)
+    tab = window.review
+    group = tab.tree.topLevelItem(list(tab.groups()).index("overdue"))
+    reasons = group.child(0).text(2)
+    assert "每" in reasons and "天复审一次" in reasons and "reviewed" not in reasons and "every" not in reasons
+    window.problems.show_problems([Problem.of("x.md", 0, "unknown_status", status="maybe")])
+    assert window.problems.table.item(0, 2).text() == "未知状态“maybe”，按已发布处理"

@@ -98,7 +98,7 @@ def test_only_the_reviewed_value_changes_over_generated_front_matter(case, new):
 
 
 # -- on disk ------------------------------------------------------------------------------
-def test_marking_on_disk_rewrites_the_file_atomically_keeping_permissions(tmp_path):
+def test_marking_on_disk_rewrites_the_file_in_place_keeping_permissions(tmp_path):
     path = tmp_path / "a.md"
     path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
     path.chmod(0o640)
@@ -152,3 +152,89 @@ def test_assistant_refuses_unknown_ids_and_snoozes_known_ones(tmp_path):
         with pytest.raises(KbError, match="no article with id 'nope'"):
             assistant.mark_reviewed("nope", NEW)
         assert assistant.snooze("a", 14, tmp_path / "state", as_of=NEW) == dt.date(2026, 12, 8)
+
+
+# -- an editor writing at the same time (issue #17, finding 8) -------------------------------
+APPENDER = """
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND)  # an editor holding the file open
+print("open", flush=True)
+sys.stdin.readline()
+for i in range(int(sys.argv[2])):
+    os.write(fd, f"editor line {i}\\n".encode())
+    time.sleep(float(sys.argv[3]))
+os.close(fd)
+"""
+
+
+def _appender(path, lines: int, pause: float):
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-c", APPENDER, str(path), str(lines), str(pause)],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "open"
+    return process
+
+
+def test_an_editor_appending_through_a_file_it_holds_open_loses_nothing(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        editor = _appender(path, 30, 0.001)
+        assistant.mark_reviewed("a", NEW)
+        editor.communicate("go\n", timeout=60)
+    text = path.read_text(encoding="utf-8")
+    assert "reviewed: 2026-11-24" in text
+    assert all(f"editor line {i}\n" in text for i in range(30))
+
+
+def test_appends_racing_a_mark_are_kept_and_the_mark_is_refused_or_done(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\ntitle: A\nreviewed: 2026-01-01\n---\nBody\n")
+    with indexed(tmp_path) as assistant:
+        editor = _appender(path, 200, 0.0005)
+        editor.stdin.write("go\n")
+        editor.stdin.flush()
+        outcomes = []
+        while editor.poll() is None:
+            assistant.update(["a.md"])
+            try:
+                assistant.mark_reviewed("a", NEW)
+                outcomes.append("marked")
+            except ArticleChanged:
+                outcomes.append("refused")
+        editor.wait(timeout=60)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line.startswith("editor line")] == [f"editor line {i}" for i in range(200)]
+    assert outcomes
+
+
+def test_a_shorter_value_is_padded_so_the_file_never_shrinks_under_an_editor(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_bytes(b"---\nreviewed: 2026-01-01T09:30:00  # by ana\n---\nBody\n")
+    mark_reviewed(path, NEW, content_hash(path.read_bytes()))
+    data = path.read_bytes()
+    assert data.startswith(b"---\nreviewed: 2026-11-24") and b"  # by ana\n---\nBody\n" in data
+    assert len(data) == len(b"---\nreviewed: 2026-01-01T09:30:00  # by ana\n---\nBody\n")
+
+
+def test_mark_reviewed_never_writes_through_a_link_out_of_the_folder(tmp_path):
+    kb, outside = tmp_path / "kb", tmp_path / "outside"
+    kb.mkdir()
+    outside.mkdir()
+    secret = outside / "secret.md"
+    secret.write_bytes(b"---\ntitle: Secret\nreviewed: 2026-01-01\n---\nBody\n")
+    os.symlink(secret, kb / "passwd.md")
+    with pytest.raises(KbError, match="outside the folder"):
+        mark_reviewed(kb / "passwd.md", NEW, content_hash(secret.read_bytes()), root=kb)
+    assert secret.read_bytes() == b"---\ntitle: Secret\nreviewed: 2026-01-01\n---\nBody\n"
+
+
+def test_mark_reviewed_through_a_link_inside_the_folder_edits_its_target(tmp_path):
+    (tmp_path / "real.md").write_bytes(b"---\ntitle: Real\nreviewed: 2026-01-01\n---\nBody\n")
+    os.symlink(tmp_path / "real.md", tmp_path / "alias.md")
+    with indexed(tmp_path) as assistant:
+        assistant.mark_reviewed("alias", NEW)
+    assert b"reviewed: 2026-11-24" in (tmp_path / "real.md").read_bytes()
+    assert (tmp_path / "alias.md").is_symlink()

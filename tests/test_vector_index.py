@@ -76,3 +76,21 @@ def test_search_through_assistant_after_partitioning(monkeypatch, tmp_path, use_
         assistant.optimize_in_background()
         assert assistant.wait_settled(timeout=60)
         assert [h.id for h in assistant.search(query, k=3, mode="semantic").hits] == before
+
+
+def test_a_search_from_any_thread_runs_faiss_on_one_thread():
+    """OpenMP's thread count is per thread: a pool thread (the app's search lane, the API) used every core."""
+    import faiss
+
+    index = VectorIndex(32)
+    index.add(np.arange(500), _clustered(500), replace=False)
+    seen = []
+
+    def search() -> None:
+        index.search(_clustered(1, seed=3)[0], 5)
+        seen.append(faiss.omp_get_max_threads())
+
+    worker = threading.Thread(target=search)
+    worker.start()
+    worker.join()
+    assert seen == [1]

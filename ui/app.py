@@ -13,12 +13,14 @@ from pathlib import Path
 
 from kbassist.settings import Settings, load_settings
 
+from .first_start import ask_agent_name_once
 from .gc_policy import collect_on_gui_thread
 from .main_window import MainWindow
 from .qt import QApplication, QIcon, QLibraryInfo, QLocale, QTimer, QTranslator
-from .single_instance import InstanceServer, ask_running_instance
+from .single_instance import claim_instance
 from .state import load_state
 from .tray import make_tray
+from .wording import wording
 
 log = logging.getLogger(__name__)
 HERE = Path(__file__).resolve().parent
@@ -35,10 +37,12 @@ def interface_language(settings: Settings) -> str:
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Our strings and Qt's own dialogs (buttons, file dialog) in `language`."""
+    """Our strings and Qt's own dialogs (buttons, file dialog) in `language`, which also becomes
+    the default locale: the engine's codes are worded in it (`ui.wording.interface_lang`)."""
     installed = []
     if not language.startswith("zh"):
         return installed
+    QLocale.setDefault(QLocale(language))
     for name, folder in (("kbassist_zh_CN", HERE / "i18n"),
                          ("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath))):
         translator = QTranslator(app)
@@ -72,7 +76,7 @@ def build_window(folder: str | None, index_dir: str | None) -> MainWindow:
     state = load_state()
     window = MainWindow(settings, state, index_dir)
     for problem in problems:
-        window.show_error(str(problem))
+        window.show_error(f"{problem.file}: {wording.problem(problem)}")
     target, target_index = choose_folder(folder, index_dir, state.last_folder)
     window.index_dir = target_index
     QTimer.singleShot(0, lambda: window.open_folder(target, target_index))
@@ -88,15 +92,21 @@ def main(folder: str | None = None, index_dir: str | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("kbassist")
     app.setWindowIcon(QIcon(str(ICON)))
-    if ask_running_instance():
+    server = claim_instance()
+    if server is None:
         log.info("kbassist is already running: brought it to the front")
         return 0
+    server.setParent(app)
     install_translators(app, interface_language(load_settings()[0]))
-    server = InstanceServer(app)
     window = build_window(folder, index_dir)
     server.show_was_requested.connect(window.bring_to_front)
+    if not server.listening:
+        log.warning("single-instance server not listening (%s): a second launch opens a second window",
+                    server.error)
+        window.show_error(f"Could not listen for a second launch ({server.error}); it would open another window.")
     window.tray = make_tray(window, app.windowIcon())
     window.show()
+    ask_agent_name_once(window)
     code = app.exec()
     window.ops.wait_for_done(10000)  # the closed folder's index is released on a pool thread: let it finish
     return code

@@ -1,4 +1,4 @@
-"""The main window: tabs, menus, shortcuts, status bar, Problems dock, compact mode.
+"""The main window: tabs, menus, shortcuts, status bar (with the problems count), compact mode.
 
 It wires the folder session (open, index, model, watch) to the Agent tab
 and keeps the chrome; the Agent tab owns the message-to-reply flow, the
@@ -11,13 +11,15 @@ import os
 import sys
 import time
 
-from kbassist.errors import Problem
 from kbassist.index.model import Progress
 from kbassist.settings import Settings, save_settings
 
 from . import preview
 from .agent_tab import AgentTab
+from .desk import Desk
+from .insights_tab import InsightsTab
 from .ops import Ops
+from .practice_tab import PracticeTab
 from .problems import ProblemsDock
 from .qt import (
     QByteArray,
@@ -58,6 +60,9 @@ class MainWindow(QMainWindow):
         self.review = ReviewTab(self.ops)
         self.tabs.addTab(self.agent, self.tr("Agent"))
         self.tabs.addTab(self.review, self.review.tab_title())
+        self.insights, self.practice = InsightsTab(self.ops), PracticeTab(self.ops)  # for leads and trainees (#21)
+        self.tabs.addTab(self.insights, self.tr("Insights"))
+        self.tabs.addTab(self.practice, self.tr("Practice"))
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems)
@@ -69,6 +74,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shortcuts()
         self._wire()
+        self.desk = Desk(self)  # the hotkey, clipboard watch, paste back and local API
+        self.desk.api_did_change.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.settings = self.desk.apply(settings)
         if state.geometry:
             self.restoreGeometry(QByteArray.fromBase64(state.geometry.encode()))
         else:
@@ -88,6 +96,7 @@ class MainWindow(QMainWindow):
         for widget in (self.progress, self.cancel_button):
             bar.addPermanentWidget(widget)
             widget.hide()
+        bar.addPermanentWidget(self.problems.button)
         bar.addPermanentWidget(self.mode_label)
 
     def _build_menus(self) -> None:
@@ -121,6 +130,9 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, self.focus_message)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.agent.replies.copy_current)
+        for keys in ("Ctrl+Shift+Return", "Ctrl+Shift+Enter"):
+            QShortcut(QKeySequence(keys), self, self.agent.replies.copy_composed)
+        QShortcut(QKeySequence("Ctrl+Shift+A"), self, self.agent.replies.add_to_message)
         for n in range(1, 10):
             QShortcut(QKeySequence(f"Ctrl+{n}"), self, lambda row=n - 1: self.agent.replies.copy_reply(row))
         QShortcut(QKeySequence("Escape"), self, self.agent.clear)
@@ -139,6 +151,7 @@ class MainWindow(QMainWindow):
         self.review.queue_did_change.connect(
             lambda _n: self.tabs.setTabText(self.tabs.indexOf(self.review), self.review.tab_title()))
         self.review.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.insights.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
 
     # -- folder ------------------------------------------------------------------
     def open_folder(self, folder: str, index_dir: str | None = None) -> None:
@@ -146,6 +159,7 @@ class MainWindow(QMainWindow):
         self.folder = folder
         self.agent.set_assistant(None)
         self.review.set_assistant(None)
+        self._set_lead_tabs(None)
         self.setWindowTitle(f"kbassist — {folder}")
         self.mode_label.setText(self.tr("Opening %1…").replace("%1", folder))
         self.progress.setRange(0, 0)
@@ -179,9 +193,14 @@ class MainWindow(QMainWindow):
         self._fill_recent_menu()
         self.agent.set_assistant(assistant)
         self.review.set_assistant(assistant)
+        self._set_lead_tabs(assistant)
         self.mode_label.setText(self.tr("Keyword search only — semantic index loading…"))
-        self._refresh_problems()
+        self.problems.refresh(self.ops, assistant)
         self.focus_message()
+
+    def _set_lead_tabs(self, assistant) -> None:
+        self.insights.set_assistant(assistant)
+        self.practice.set_assistant(assistant)
 
     def _open_did_fail(self, message: str) -> None:
         self._hide_progress()
@@ -213,24 +232,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Knowledge folder changed: results refreshed"), 4000)
         self.agent.refresh()
         self.review.refresh()
-        self._refresh_problems()
-
-    def _refresh_problems(self) -> None:
-        assistant = self.session.assistant
-        if assistant is None:
-            return
-
-        def show(problems) -> None:
-            self.problems.show_problems(problems)
-            if problems:
-                self.problems.show()
-
-        def collect() -> list[Problem]:
-            notices = [Problem(str(assistant.folder), 0, notice, "info") for notice in assistant.notices]
-            # Opening the history log at start enforces its retention and reports a lost key.
-            return [*assistant.problems(), *assistant.history.open_existing(), *notices]
-
-        self.ops.query(self, collect).success(show).run_in_background()
+        self.problems.refresh(self.ops, self.session.assistant)
 
     # -- view ------------------------------------------------------------------------
     def focus_message(self) -> None:
@@ -260,10 +262,12 @@ class MainWindow(QMainWindow):
             self.resize(COMPACT_WIDTH, self.height())
 
     def set_always_on_top(self, on: bool) -> None:
+        """Changing a window flag hides a shown window (Qt re-creates it): show it again after."""
         self.on_top_action.setChecked(on)
         if bool(self.windowFlags() & Qt.WindowStaysOnTopHint) != on:
+            was_visible = self.isVisible()
             self.setWindowFlag(Qt.WindowStaysOnTopHint, on)
-            if self.isVisible() or not on:
+            if was_visible:
                 self.show()
 
     def toggle_always_on_top(self) -> None:
@@ -278,7 +282,8 @@ class MainWindow(QMainWindow):
 
     def apply_settings(self, settings: Settings) -> None:
         """Save, then apply: index-shaping changes reopen the folder, the rest apply live."""
-        old, self.settings = self.settings, settings
+        old, self.settings = self.settings, self.desk.apply(settings)
+        settings = self.settings
         save_settings(settings)
         self.set_always_on_top(settings.always_on_top)
         reopen = (old.embedder, old.index_root, old.logging_enabled) != \
@@ -300,10 +305,12 @@ class MainWindow(QMainWindow):
         key = "compact_geometry" if self.state.compact else "geometry"
         setattr(self.state, key, bytes(self.saveGeometry().toBase64()).decode())
         save_state(self.state)
+        self.desk.close()
         # The tabs let go of the engine first, so a debounced refresh or a late result
         # cannot reach an index that is being closed.
         self.agent.set_assistant(None)
         self.review.set_assistant(None)
+        self._set_lead_tabs(None)
         self.session.close()
         super().closeEvent(event)
 

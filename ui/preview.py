@@ -1,10 +1,14 @@
 """The selected article, rendered from Markdown, scrolled to the matching section.
 
-Rendering is the `markdown` package's job; this module only adapts two
-things Qt's rich text needs: heading ids become `<a name>` anchors (Qt
-scrolls to those, not to ids), and a reply fence's info string
-(`reply title="..."`), which Python-Markdown does not accept, is shortened
-so the block still renders as code.
+Rendering is the `markdown` package's job; this module only adapts what
+Qt's rich text needs: heading ids become `<a name>` anchors (Qt scrolls to
+those, not to ids), a reply fence's info string (`reply title="..."`),
+which Python-Markdown does not accept, is shortened so the block still
+renders as code, code blocks wrap (a long reply line forced a horizontal
+scrollbar), and `[[id|label]]` links, which Markdown does not know, become
+`kb:` links. A click on a link to another article emits
+`article_link_was_clicked` with its target (the engine resolves it: the
+same rules as the review's broken links); a web link opens in the browser.
 
 An article is text from a shared folder, and Markdown lets it name any
 image: `![x](file:///etc/passwd)`, `<img src="/home/me/.ssh/id_rsa">`, a
@@ -25,11 +29,15 @@ from markdown.extensions.toc import slugify_unicode
 
 from kbassist.knowledge.model import Article
 
-from .qt import QImage, QTextBrowser, QTextDocument, QUrl
+from .qt import QDesktopServices, QImage, QTextBrowser, QTextDocument, QUrl, Signal
+from .wording import wording
 
 _REPLY_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*reply\b.*$", re.M)
 _HEADING_ID = re.compile(r'<h(\d) id="([^"]+)">')
-_STYLE = "pre { background:#f4f4f4; } code { font-family: monospace; } table { border-collapse: collapse; }"
+_WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
+_STYLE = ("pre { background:#f4f4f4; white-space: pre-wrap; } code { font-family: monospace; } "
+          "table { border-collapse: collapse; }")
+ARTICLE_SCHEME = "kb"
 
 
 def _anchors(tokens: list[dict]) -> dict[str, str]:
@@ -55,7 +63,9 @@ def warm_up() -> None:
 def _convert(text: str) -> tuple[str, dict[str, str]]:
     md = markdown.Markdown(extensions=["fenced_code", "tables", "toc"],
                            extension_configs={"toc": {"slugify": slugify_unicode}})
-    body = md.convert(_REPLY_FENCE.sub(r"\1\2 reply", text))
+    text = _WIKI_LINK.sub(lambda m: f"[{(m.group(2) or m.group(1)).strip()}]({ARTICLE_SCHEME}:{m.group(1).strip()})",
+                          _REPLY_FENCE.sub(r"\1\2 reply", text))
+    body = md.convert(text)
     body = _HEADING_ID.sub(r'<h\1><a name="\2"></a>', body)
     return body, _anchors(md.toc_tokens)
 
@@ -78,9 +88,13 @@ def local_file(url: QUrl, folder: Path | None, article_dir: Path | None) -> Path
 
 
 class Preview(QTextBrowser):
+    article_link_was_clicked = Signal(str, str)  # link target, the linking article's path
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link_clicked)
+        self.path = ""
         self.document().setDefaultStyleSheet(_STYLE)
         self.article_id: str | None = None
         self.folder: Path | None = None
@@ -105,12 +119,21 @@ class Preview(QTextBrowser):
     def show_article(self, article: Article | None, heading: str = "", warnings=()) -> None:
         """Render `article` (None clears) and scroll to `heading` when it has one."""
         self.article_id = article.id if article else None
+        self.path = article.path if article else ""
         self._article_dir = (self.folder / article.path).parent if article and self.folder else None
         if article is None:
             self.clear()
             return
         body, anchors = render(article)
-        notes = "".join(f'<p style="color:#9a5b00;">⚠ {html.escape(w.detail)}</p>' for w in warnings)
+        notes = "".join(f'<p style="color:#9a5b00;">⚠ {html.escape(wording.warning(w))}</p>' for w in warnings)
         self.setHtml(f'<p style="color:gray;">{html.escape(article.path)}</p>{notes}{body}')
         if heading in anchors:
             self.scrollToAnchor(anchors[heading])
+
+    def _link_clicked(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif url.scheme() == ARTICLE_SCHEME:
+            self.article_link_was_clicked.emit(url.path(), self.path)
+        elif url.scheme() in ("", "file") and url.path().lower().endswith((".md", ".markdown")):
+            self.article_link_was_clicked.emit(url.path(), self.path)

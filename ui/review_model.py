@@ -13,6 +13,7 @@ from kbassist.review import Reason, ReviewItem, ReviewReport
 from kbassist.review.render import reason_group
 
 from .qt import QObject
+from .wording import interface_lang
 
 # engine rule (reason_group of the code) -> the family the queue groups it under
 FAMILY_OF = {
@@ -56,7 +57,8 @@ class ReviewWording(QObject):
 
     def reason(self, reason: Reason) -> str:
         label = self.family(family(reason.code))
-        return f"{label}: {reason.detail}" if reason.detail else label
+        detail = reason.text(interface_lang())
+        return f"{label}: {detail}" if detail else label
 
     def owner(self, owner: str | None) -> str:
         return owner or self.tr("(no owner)")

@@ -13,6 +13,7 @@ from pathlib import Path
 from kbassist.assist.history import History, default_history_path
 from kbassist.settings import Settings
 
+from .desk.settings_rows import DeskRows
 from .ops import Ops
 from .qt import (
     QCheckBox,
@@ -113,6 +114,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("History"), _row(self.logging, self.clear_button))
         form.addRow(self.tr("Keep history for"), self.retention)
         form.addRow(self.tr("Window"), self.on_top)
+        self.desk = DeskRows(settings, self)
+        self.desk.add_to(form, _row)
         form.addRow(self.tr("Interface language"), self.language)
         form.addRow("", QLabel(self.tr("A language change applies at the next start.")))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -151,7 +154,7 @@ class SettingsDialog(QDialog):
             review_every_days=self.review_days.value(), agent_name=self.agent_name.text().strip(),
             known_values=parse_values(self.known.toPlainText()), logging_enabled=self.logging.isChecked(),
             history_retention_days=self.retention.value(),
-            always_on_top=self.on_top.isChecked(), ui_language=self.language.currentData(),
+            always_on_top=self.on_top.isChecked(), ui_language=self.language.currentData(), **self.desk.values(),
         )
 
 

@@ -2,17 +2,26 @@
 
 The first instance listens on a QLocalServer named per user and config
 dir (so tests with their own config dir never meet a real running app).
+Who is first is decided by a lock file taken before listening: two launches
+in the same millisecond once both found no server, both listened, and the
+second removed the first's socket (6 of 20 pairs, issue #17). The lock is
+held for the app's life; the other launch asks the holder to show itself,
+waiting while it starts to listen, and takes over only if the holder died.
 """
 from __future__ import annotations
 
 import getpass
 import hashlib
+import logging
+import time
 
 from kbassist.settings import config_dir
 
-from .qt import QLocalServer, QLocalSocket, QObject, Signal
+from .qt import QLocalServer, QLocalSocket, QLockFile, QObject, Signal
 
 RAISE = b"raise\n"
+ASK_FOR_S = 5.0  # how long a second launch keeps asking a first one that is still starting
+log = logging.getLogger(__name__)
 
 
 def server_name() -> str:
@@ -32,16 +41,43 @@ def ask_running_instance(timeout_ms: int = 500) -> bool:
     return True
 
 
+def claim_instance() -> "InstanceServer | None":
+    """This launch's server when it is the instance; None when another one is and was asked to show itself.
+
+    A launch that cannot even create the lock file runs unguarded (logged) rather than not at all."""
+    folder = config_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    lock = QLockFile(str(folder / "instance.lock"))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however long the app has run
+    deadline = time.monotonic() + ASK_FOR_S
+    while not lock.tryLock(0):
+        if lock.error() != QLockFile.LockError.LockFailedError:
+            log.warning("single-instance lock %s unusable (%s); not guarding", lock.fileName(), lock.error())
+            break
+        if ask_running_instance():
+            return None
+        if time.monotonic() > deadline:
+            log.warning("another kbassist holds %s but does not answer; starting anyway", lock.fileName())
+            break
+        time.sleep(0.05)
+    return InstanceServer(lock)
+
+
 class InstanceServer(QObject):
-    """Emits `show_was_requested` when a later launch knocks."""
+    """Emits `show_was_requested` when a later launch knocks; holds the instance lock while it lives.
+
+    `listening` False (and `error`): the server could not listen, so a later launch cannot reach it."""
 
     show_was_requested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, lock: QLockFile | None = None, parent=None):
         super().__init__(parent)
+        self._lock = lock
         self.server = QLocalServer(self)
-        QLocalServer.removeServer(server_name())  # a stale socket left by a crash
-        self.server.listen(server_name())
+        if lock is None or lock.isLocked():  # the lock says the name is ours: a socket left by a crash goes
+            QLocalServer.removeServer(server_name())
+        self.listening = self.server.listen(server_name())
+        self.error = "" if self.listening else self.server.errorString()
         self.server.newConnection.connect(self._accept)
 
     def _accept(self) -> None:

@@ -1,4 +1,4 @@
-"""What the window restores at next launch: geometry, compact mode, recent folders.
+"""What the window restores at next launch: geometry, compact mode, recent folders, first-start questions.
 
 State, not settings (STYLE 8): a small JSON beside settings.json in the
 config dir, rewritten freely, and a corrupt file only costs the layout.
@@ -23,6 +23,7 @@ class UiState:
     geometry: str = ""  # QMainWindow.saveGeometry(), base64
     compact_geometry: str = ""
     compact: bool = False
+    agent_name_asked: bool = False  # the first start asked for the agent's name (ui/first_start.py)
     recent_folders: list = field(default_factory=list)
 
     @property

@@ -1,14 +1,23 @@
-"""Translated words for the engine's stable codes (warnings, escalation reasons).
+"""Translated words for the engine's stable codes (warnings, escalation reasons, problems).
 
-The engine speaks English details and fixed codes; the app shows the code
-as a translated label and keeps the engine's detail beside it.
+The engine speaks fixed codes with parameters; the app shows the code as a
+translated label (Qt's translations) and the detail worded by the engine's
+catalog (`kbassist.wording`) in the interface language, which
+`ui.app.install_translators` makes Qt's default locale.
 """
 from __future__ import annotations
 
 from kbassist.assist.presend import PreSendWarning
 from kbassist.assist.triage import EscalationReason
+from kbassist.errors import Problem
+from kbassist.wording import language
 
-from .qt import QObject
+from .qt import QLocale, QObject
+
+
+def interface_lang() -> str:
+    """`zh` or `en`: the language the app's words are in."""
+    return language(QLocale().name())
 
 
 class Wording(QObject):
@@ -28,7 +37,10 @@ class Wording(QObject):
             "fit_language": self.tr("Other language"),
             "fit_weak_match": self.tr("Weak match"),
         }
-        return f"{labels.get(warning.code, warning.code)}: {warning.detail}"
+        return f"{labels.get(warning.code, warning.code)}: {warning.text(interface_lang())}"
+
+    def problem(self, problem: Problem) -> str:
+        return problem.text(interface_lang())
 
     def reason(self, reason: EscalationReason) -> str:
         labels = {

@@ -18,10 +18,12 @@ folder never indexed with one) the lexicon decides alone.
 from __future__ import annotations
 
 import dataclasses
+import zipfile
 from typing import Callable, Sequence
 
 import numpy as np
 
+from ..cachefiles import open_own, write_whole
 from ..settings import cache_dir
 from ..textutil import collapse_ws
 from .escalation_model import EscalationModel, Exemplars, fit, folder_examples
@@ -92,18 +94,15 @@ def exemplar_vectors(exemplars: Exemplars, embed: Callable[[Sequence[str]], np.n
     """The escalation and calm exemplars' vectors, cached per user (embedding them all takes seconds)."""
     path = cache_dir() / f"escalation-{exemplars.digest}-{embedder_name}.npz"
     try:
-        with np.load(path, allow_pickle=False) as data:
+        with open_own(path) as source, np.load(source, allow_pickle=False) as data:
             positive, calm = data["positive"], data["calm"]
         if len(positive) == len(exemplars.positives) and len(calm) == len(exemplars.calm):
             return positive, calm
-    except (OSError, KeyError, ValueError):
-        pass
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        pass  # none yet, not ours, or damaged: embedded again
     positive = np.asarray(embed([t for _, t in exemplars.positives]), dtype=np.float32)
     calm = np.asarray(embed(list(exemplars.calm)), dtype=np.float32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp.npz")
-    np.savez(temporary, positive=positive, calm=calm)
-    temporary.replace(path)
+    write_whole(path, lambda out: np.savez(out, positive=positive, calm=calm))
     return positive, calm
 
 

@@ -29,6 +29,7 @@ from typing import Callable, Sequence
 import numpy as np
 import yaml
 
+from .. import adam
 
 HASH_BUCKETS = 1 << 18
 DENSE_L2 = 0.1  # fitted on the tune half of bench/data/escalation (bench/decisions.md)
@@ -98,22 +99,17 @@ class SparseRows:
 
 def train(product: Callable[[np.ndarray], np.ndarray], back: Callable[[np.ndarray], np.ndarray], size: int,
           labels: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
-    """Logistic regression, both classes weighted equally, by full-batch Adam (a per-weight step suits
-    the hashed words, most of which occur in a few examples only)."""
-    w, b = np.zeros(size), 0.0
+    """Logistic regression, both classes weighted equally (`product(w)` = X·w, `back(g)` = Xᵀ·g)."""
+    w, b = np.zeros(size), np.zeros(1)
     positive = labels == 1
     weight = np.where(positive, 0.5 / max(1, positive.sum()), 0.5 / max(1, (~positive).sum()))
-    m, v = np.zeros(size + 1), np.zeros(size + 1)
-    for step in range(1, STEPS + 1):
-        p = 1.0 / (1.0 + np.exp(-(product(w) + b)))
-        error = (p - labels) * weight
-        grad = np.append(back(error) + l2 * w / len(labels), error.sum())
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        update = LEARNING_RATE * (m / (1 - 0.9 ** step)) / (np.sqrt(v / (1 - 0.999 ** step)) + 1e-8)
-        w -= update[:-1]
-        b -= update[-1]
-    return w, b
+
+    def gradients() -> tuple[np.ndarray, np.ndarray]:
+        error = (1.0 / (1.0 + np.exp(-(product(w) + b[0]))) - labels) * weight
+        return back(error) + l2 * w / len(labels), np.array([error.sum()])
+
+    adam.minimise((w, b), gradients, STEPS, LEARNING_RATE)
+    return w, float(b[0])
 
 
 @dataclass

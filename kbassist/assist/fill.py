@@ -6,6 +6,12 @@ things the engine can know: settings values (agent name, company), which are
 facts, and values read from the customer's message (order id, phone, e-mail,
 name), which are guesses the agent must confirm. The UI shows the two
 differently, hence `guessed`.
+
+Each field has a label: the article's own (front matter `placeholders:
+{refund_ref: Refund reference}` or `{refund_ref: {label: ...}}`), else the
+usual words for a known kind in the reader's language, else the name made
+readable ("refund_ref" -> "Refund ref"): an agent should not have to read
+variable names.
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from typing import Mapping
 
 from ..knowledge.articles import PLACEHOLDER, parse_placeholders
 from ..knowledge.model import Reply
+from ..wording import word
 from .pii import find_order_ids, find_pii
 from .transcript import focus
 
@@ -40,6 +47,7 @@ class FillContext:
 
     known: Mapping[str, str] = field(default_factory=dict, hash=False)
     message: str = ""
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)  # name -> the article's label
 
 
 @dataclass(frozen=True)
@@ -50,6 +58,7 @@ class PlaceholderValue:
     default: str | None
     value: str | None
     guessed: bool  # True: read from the customer's message, confirm before sending
+    label: str = ""  # the article's label for it ("" when it gives none: see `label_for`)
 
 
 def normalise(name: str) -> str:
@@ -86,14 +95,38 @@ def placeholders_for(reply: Reply, context: FillContext) -> tuple[PlaceholderVal
     guesses = _from_message(context.message)
     values = []
     for ph in reply.placeholders or parse_placeholders(reply.text):
-        key = canonical(ph.name)
+        key, label = canonical(ph.name), context.labels.get(ph.name, "")
         if key in known:
-            values.append(PlaceholderValue(ph.name, ph.default, str(known[key]), guessed=False))
+            values.append(PlaceholderValue(ph.name, ph.default, str(known[key]), False, label))
         elif key in guesses:
-            values.append(PlaceholderValue(ph.name, ph.default, guesses[key], guessed=True))
+            values.append(PlaceholderValue(ph.name, ph.default, guesses[key], True, label))
         else:
-            values.append(PlaceholderValue(ph.name, ph.default, None, guessed=False))
+            values.append(PlaceholderValue(ph.name, ph.default, None, False, label))
     return tuple(values)
+
+
+def placeholder_labels(meta: Mapping) -> dict[str, str]:
+    """An article's `placeholders:` front matter as name -> label; entries of another shape are ignored."""
+    given = meta.get("placeholders") if isinstance(meta, Mapping) else None
+    if not isinstance(given, Mapping):
+        return {}
+    labels = {}
+    for name, value in given.items():
+        label = value.get("label") if isinstance(value, Mapping) else value
+        if isinstance(label, (str, int, float)) and not isinstance(label, bool) and str(label).strip():
+            labels[str(name)] = str(label).strip()
+    return labels
+
+
+def readable(name: str) -> str:
+    """`refund_ref` -> "Refund ref", `orderNumber` -> "Order number"; a Chinese name stays as written."""
+    words = normalise(name).replace("_", " ")
+    return words[:1].upper() + words[1:] if words else name
+
+
+def label_for(value: PlaceholderValue, lang: str = "en") -> str:
+    """The field's label in `lang`: the article's, else the usual words for a known kind, else readable."""
+    return value.label or word(f"placeholder.{canonical(value.name)}", lang) or readable(value.name)
 
 
 def fill(reply_text: str, values: Mapping[str, str]) -> str:

@@ -24,6 +24,8 @@ import re
 from types import MappingProxyType
 from typing import Iterable
 
+from ..wording import Params, params
+
 # Letters then digits, with hyphens: E40, E-40, NW-L3, V5, F3. Starting with a letter keeps "24h", "5G" out.
 CODE = re.compile(r"(?<![A-Za-z0-9])[A-Za-z]+(?:-?[A-Za-z]*\d+[A-Za-z0-9]*)(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9])")
 MAX_CODE = 12
@@ -46,26 +48,27 @@ STATES = MappingProxyType({
 # A reply assuming the first state contradicts a message saying the second.
 CONTRADICTIONS = (("delivered", "not_shipped"), ("delivered", "not_delivered"), ("not_shipped", "delivered"),
                   ("delivered", "cancelled"))
-LANGUAGE_NAMES = MappingProxyType({"zh": "Chinese", "en": "English"})
+LANGUAGES = ("zh", "en")
+# Each check returns the facts of a mismatch (empty: none), worded by `kbassist.wording` as `fit_<check>`.
 
 
-def language_mismatch(message_lang: str, reply_lang: str) -> str:
-    if message_lang in LANGUAGE_NAMES and reply_lang in LANGUAGE_NAMES and reply_lang != message_lang:
-        return f"the customer wrote in {LANGUAGE_NAMES[message_lang]}; this reply is in {LANGUAGE_NAMES[reply_lang]}"
-    return ""
+def language_mismatch(message_lang: str, reply_lang: str) -> Params:
+    if message_lang in LANGUAGES and reply_lang in LANGUAGES and reply_lang != message_lang:
+        return params(message=f"lang.{message_lang}", reply=f"lang.{reply_lang}")
+    return Params()
 
 
-def amount_mismatch(text_after_fill: str, customer_message: str, template_texts: Iterable[str]) -> str:
+def amount_mismatch(text_after_fill: str, customer_message: str, template_texts: Iterable[str]) -> Params:
     """An amount the filled reply states (not one written in the template) that the customer never gave."""
     given = _amounts(customer_message)
     if not given:
-        return ""
+        return Params()
     written = {a for t in template_texts for a in _amounts(t)}
     stated = [a for a in _amounts(text_after_fill) if a not in written]
     strange = [a for a in stated if a not in given]
     if not strange:
-        return ""
-    return f"the reply says {', '.join(strange)}; the customer mentions {', '.join(sorted(given))}"
+        return Params()
+    return params(stated=", ".join(strange), given=", ".join(sorted(given)))
 
 
 def codes_of(text: str) -> dict[str, str]:
@@ -81,26 +84,25 @@ def _shape(code: str) -> str:
     return re.sub(r"\d+", "#", code)
 
 
-def code_mismatch(message: str, reply_text: str, article_text: str) -> str:
+def code_mismatch(message: str, reply_text: str, article_text: str) -> Params:
     """A code the message names that the article does not, while it names others of that shape."""
     asked = codes_of(message)
     offered = {**codes_of(article_text), **codes_of(reply_text)}
     missing = [c for c in asked if c not in offered and any(_shape(o) == _shape(c) for o in offered)]
     if not missing:
-        return ""
+        return Params()
     others = sorted({offered[o] for o in offered for c in missing if _shape(o) == _shape(c)})[:4]
-    return f"the message mentions {', '.join(asked[c] for c in missing)}; this article is about {', '.join(others)}"
+    return params(asked=", ".join(asked[c] for c in missing), offered=", ".join(others))
 
 
-def state_mismatch(message: str, reply_text: str) -> str:
+def state_mismatch(message: str, reply_text: str) -> Params:
     """An order state the reply takes for granted that the customer contradicts."""
     said = {name for name, pattern in STATES.items() if pattern.search(message)}
     assumed = {name for name, pattern in STATES.items() if pattern.search(reply_text)}
     for reply_state, message_state in CONTRADICTIONS:
         if reply_state in assumed and message_state in said and reply_state not in said:
-            return (f"the reply treats the order as {reply_state.replace('_', ' ')}; the customer says it is "
-                    f"{message_state.replace('_', ' ')}")
-    return ""
+            return params(assumed=f"state.{reply_state}", said=f"state.{message_state}")
+    return Params()
 
 
 def _amounts(text: str) -> set[str]:

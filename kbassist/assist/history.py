@@ -1,9 +1,12 @@
 """A local, private log of suggestions: what was asked about, never who asked.
 
 Editors want to know which questions the knowledge base could not answer and
-which replies get used. That needs a log, but customer messages are personal
-data, so the log keeps counts and flags for every suggestion and text only
-for unanswered messages: masked by `pii.mask`, then sealed with the data key
+which replies get used, and team leads want the numbers of issue #21 (copy
+rate, paste-to-copy time, escalation overrides, outcomes, A/B wordings). That
+needs a log, but customer messages are personal data, so the log keeps
+counts, flags and knowledge-base ids for every suggestion, and text only for
+the content gaps (nothing answered it, the answer was weak, or the copied
+reply was heavily rewritten): masked by `pii.mask`, then sealed with the data key
 (`privacy.crypto`, the key from `privacy.keys`) before it touches the disk.
 The file and its folder are the user's alone (0600 / 0700). Rows older than
 the retention period (`Settings.history_retention_days`) are deleted when
@@ -21,25 +24,64 @@ aside to `.bad`, a fresh one started, and a `Problem` recorded for the UI.
 """
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import os
 import sqlite3
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
+
+import numpy as np
 
 from ..errors import Problem
 from ..privacy.crypto import CannotDecrypt, Cipher
 from ..privacy.files import private_dir, private_file
 from ..privacy.keys import DataKey, load_key
 from ..settings import data_dir
+from .history_model import (
+    OUTCOMES,
+    OVERRIDES,
+    CopyDetails,
+    HistoryStats,
+    LoggedCopy,
+    LoggedEvent,
+    LoggedMessage,
+    ShownDetails,
+    VariantShown,
+)
 from .pii import mask
 
-SCHEMA_VERSION = 2  # 1: message was masked plain text; 2: sealed
+__all__ = ("History", "HistoryStats", "LoggedCopy", "LoggedEvent", "LoggedMessage", "default_history_path")
+
+SCHEMA_VERSION = 3  # 1: message was masked plain text; 2: sealed; 3: what Insights counts (#21)
 DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(days=1)
+HEAVY_EDIT = 0.3  # a copy this much rewritten keeps its question (masked, sealed) as a content gap
 _MESSAGE = b"history.events.message"  # associated data: a sealed message opens only in its own column
+_VECTOR = b"history.vectors.vector"
+_INSIGHTS = """
+CREATE TABLE feedback (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL,
+    time TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE vectors (
+    event_id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    embedder TEXT NOT NULL,
+    vector BLOB NOT NULL
+);
+"""
+_INSIGHT_COLUMNS = (
+    ("events", "top_article TEXT NOT NULL DEFAULT ''"), ("events", "confidence REAL NOT NULL DEFAULT 0"),
+    ("events", "categories TEXT NOT NULL DEFAULT ''"), ("events", "sentiment TEXT NOT NULL DEFAULT ''"),
+    ("events", "low_confidence INTEGER NOT NULL DEFAULT 0"), ("events", "variants TEXT NOT NULL DEFAULT ''"),
+    ("copies", "variant TEXT NOT NULL DEFAULT ''"), ("copies", "seconds REAL"),
+    ("copies", "edit REAL NOT NULL DEFAULT 0"),
+)
 _SCHEMA = """
 CREATE TABLE events (
     id INTEGER PRIMARY KEY,
@@ -59,52 +101,12 @@ CREATE TABLE copies (
 CREATE INDEX events_time ON events(time);
 """
 _META = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
+_TABLES = ("events", "copies", "feedback", "vectors")
 
 
 def default_history_path() -> Path:
     """In the per-user data dir (KBASSIST_DATA_DIR moves it, so tests never touch the real log)."""
     return data_dir() / "history.sqlite3"
-
-
-@dataclass(frozen=True)
-class LoggedMessage:
-    """An unanswered message as stored: masked, with when and in which language."""
-
-    event_id: int
-    time: dt.datetime  # UTC
-    lang: str
-    text: str
-
-
-@dataclass(frozen=True)
-class LoggedCopy:
-    """A reply the agent copied after a suggestion."""
-
-    time: dt.datetime  # UTC
-    article_id: str
-    reply_title: str
-
-
-@dataclass(frozen=True)
-class LoggedEvent:
-    """One logged suggestion as kept: flags, the masked text when nothing answered it, the copies."""
-
-    event_id: int
-    time: dt.datetime  # UTC
-    lang: str
-    escalated: bool
-    no_answer: bool
-    text: str | None
-    copies: tuple[LoggedCopy, ...] = ()
-
-
-@dataclass(frozen=True)
-class HistoryStats:
-    suggestions: int = 0
-    escalated: int = 0
-    no_answer: int = 0
-    copies: int = 0
-    by_lang: tuple[tuple[str, int], ...] = ()  # (lang, suggestions), most first
 
 
 class _SealedWithAnotherKey(Exception):
@@ -121,9 +123,12 @@ class History:
     def __init__(self, path: str | os.PathLike, enabled: bool = True,
                  clock: Callable[[], dt.datetime] = _utc_now, *,
                  retention_days: int | Callable[[], int] = DEFAULT_RETENTION_DAYS,
-                 key: Callable[[], DataKey] = load_key) -> None:
+                 key: Callable[[], DataKey] = load_key,
+                 on_kept: Callable[[int, str], None] | None = None) -> None:
         """`retention_days`: a number, or a function read at each purge (settings change while
-        the app runs); `key`: where the data key comes from (tests pass their own)."""
+        the app runs); `key`: where the data key comes from (tests pass their own); `on_kept`:
+        told (event id, masked text) after a text is kept, so its vector can be cached while the
+        model is at hand (a report then need not load it)."""
         self.path = Path(path)
         self.enabled = enabled
         self.problems: list[Problem] = []
@@ -135,6 +140,8 @@ class History:
         self._conn: sqlite3.Connection | None = None
         self._purged_at = dt.datetime.min.replace(tzinfo=dt.timezone.utc)
         self._lock = threading.Lock()  # suggestions are logged from worker threads
+        self._changes = 0  # rows written or deleted through this object (see `version`)
+        self._on_kept = on_kept
 
     # -- opening -------------------------------------------------------------
     def open_existing(self) -> list[Problem]:
@@ -150,7 +157,8 @@ class History:
             data_key = self._load_key()
             self.key_location = data_key.where
             if data_key.warning:
-                self.problems.append(Problem(data_key.where, 0, data_key.warning))
+                self.problems.append(Problem.of(data_key.where, 0, "data_key_in_file", warning=data_key.warning,
+                                                file=data_key.where))
             self._cipher = Cipher(data_key.key)
         return self._cipher
 
@@ -161,12 +169,15 @@ class History:
             conn.execute("PRAGMA secure_delete = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
-                conn.executescript(_SCHEMA + _META + f"PRAGMA user_version = {SCHEMA_VERSION};")
+                conn.executescript(_SCHEMA + _META + "PRAGMA user_version = 2;")
             elif version == 1:
                 self._seal_version_1(conn)
+            if version in (0, 1, 2):
+                _add_insight_columns(conn)
             elif version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"unknown history schema version {version}")
-            conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0").fetchone()
+            conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0 JOIN feedback ON 0"
+                         " JOIN vectors ON 0").fetchone()
             self._check_key(conn)
         except (sqlite3.DatabaseError, _SealedWithAnotherKey):
             conn.close()
@@ -181,7 +192,7 @@ class History:
             rows = conn.execute("SELECT id, message FROM events WHERE message IS NOT NULL").fetchall()
             conn.executemany("UPDATE events SET message = ? WHERE id = ?",
                              [(cipher.seal(text, _MESSAGE), event_id) for event_id, text in rows])
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("PRAGMA user_version = 2")
         conn.execute("VACUUM")
 
     def _check_key(self, conn: sqlite3.Connection) -> None:
@@ -199,19 +210,19 @@ class History:
             try:
                 self._conn = self._connect()
             except sqlite3.DatabaseError as exc:
-                self._start_afresh(f"history log was unreadable ({exc})")
+                self._start_afresh("history_unreadable", error=str(exc))
             except _SealedWithAnotherKey:
-                self._start_afresh("history log was sealed with a key this computer no longer has "
-                                   "(its keyring entry or key file is gone)")
+                self._start_afresh("history_other_key")
         if self._clock() - self._purged_at >= PURGE_EVERY:
             self._purge(self._conn)
         return self._conn
 
-    def _start_afresh(self, reason: str) -> None:
+    def _start_afresh(self, code: str, **values) -> None:
         bad = self._set_aside_path()
         os.replace(self.path, bad)
-        self.problems.append(Problem(str(self.path), 0, f"{reason}; moved to {bad.name}, started a new one"))
+        self.problems.append(Problem.of(str(self.path), 0, code, kept=bad.name, **values))
         self._conn = self._connect()
+        self._changes += 1
 
     def _set_aside_path(self) -> Path:
         return self.path.with_name(self.path.name + ".bad")
@@ -221,47 +232,83 @@ class History:
         now = self._clock()
         cutoff = now - dt.timedelta(days=max(1, int(self._retention())))
         with db:
-            db.execute("DELETE FROM events WHERE time < ?", (_stamp(cutoff),))
-            db.execute("DELETE FROM copies WHERE time < ?", (_stamp(cutoff),))
+            for table in _TABLES:
+                db.execute(f"DELETE FROM {table} WHERE time < ?", (_stamp(cutoff),))
         bad = self._set_aside_path()
         if bad.exists() and dt.datetime.fromtimestamp(bad.stat().st_mtime, dt.timezone.utc) < cutoff:
             bad.unlink()
         self._purged_at = now
+        self._changes += 1
 
     def close(self) -> None:
         with self._lock:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
+                self._changes += 1  # a new connection counts data_version afresh
 
     # -- writing -------------------------------------------------------------
-    def record_suggest(self, lang: str, escalated: bool, no_answer: bool, message: str) -> int:
-        """Log one suggestion; the message text is kept (masked, sealed) only when nothing answered it.
-        Returns the event id for `record_copy` (0 when disabled)."""
+    def record_suggest(self, lang: str, escalated: bool, no_answer: bool, message: str,
+                       details: ShownDetails = ShownDetails()) -> int:
+        """Log one suggestion; the message text is kept (masked, sealed) only when nothing answered it
+        or the answer was weak (`details.low_confidence`). Returns the event id (0 when disabled)."""
         if not self.enabled:
             return 0
-        text = mask(message).strip() if no_answer else ""
+        text = mask(message).strip() if no_answer or details.low_confidence else ""
+        variants = "\n".join(f"{v.article_id}\t{v.reply_title}\t{v.variant}" for v in details.variants)
         with self._lock:
             db = self._db()
             sealed = self._cipher_now().seal(text, _MESSAGE) if text else None
             with db:
                 cur = db.execute(
-                    "INSERT INTO events (time, lang, escalated, no_answer, message) VALUES (?, ?, ?, ?, ?)",
-                    (_stamp(self._clock()), lang, int(escalated), int(no_answer), sealed),
+                    "INSERT INTO events (time, lang, escalated, no_answer, message, top_article, confidence,"
+                    " categories, sentiment, low_confidence, variants) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (_stamp(self._clock()), lang, int(escalated), int(no_answer), sealed, details.top_article,
+                     float(details.confidence), ",".join(details.categories), details.sentiment,
+                     int(details.low_confidence), variants),
                 )
-            return int(cur.lastrowid)
+            self._changes += 1
+        if text and self._on_kept is not None:
+            self._on_kept(int(cur.lastrowid), text)
+        return int(cur.lastrowid)
 
-    def record_copy(self, event_id: int, article_id: str, reply_title: str) -> None:
-        """Log that the agent copied a reply of `article_id` after suggestion `event_id`."""
+    def record_copy(self, event_id: int, article_id: str, reply_title: str,
+                    details: CopyDetails = CopyDetails()) -> None:
+        """Log that the agent copied a reply of `article_id` after suggestion `event_id`; a copy edited
+        by HEAVY_EDIT or more keeps the suggestion's question (masked, sealed) as a content gap."""
         if not self.enabled:
+            return
+        text = mask(details.message).strip() if details.edit >= HEAVY_EDIT else ""
+        with self._lock:
+            db = self._db()
+            sealed = self._cipher_now().seal(text, _MESSAGE) if text else None
+            with db:
+                db.execute(
+                    "INSERT INTO copies (event_id, time, article_id, reply_title, variant, seconds, edit)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (event_id, _stamp(self._clock()), article_id, reply_title, details.variant, details.seconds,
+                     round(float(details.edit), 3)),
+                )
+                kept = sealed is not None and db.execute(
+                    "UPDATE events SET message = ? WHERE id = ? AND message IS NULL", (sealed, event_id)).rowcount
+            self._changes += 1
+        if kept and self._on_kept is not None:
+            self._on_kept(event_id, text)
+
+    def record_feedback(self, event_id: int, kind: str, value: str) -> None:
+        """The agent's word on suggestion `event_id`: kind "override" (OVERRIDES) or "outcome" (OUTCOMES).
+        A later word replaces an earlier one of the same kind when read."""
+        allowed = {"override": OVERRIDES, "outcome": OUTCOMES}.get(kind, ())
+        if value not in allowed:
+            raise ValueError(f"{kind} {value!r} is not one of {allowed}")
+        if not self.enabled or not event_id:
             return
         with self._lock:
             db = self._db()
             with db:
-                db.execute(
-                    "INSERT INTO copies (event_id, time, article_id, reply_title) VALUES (?, ?, ?, ?)",
-                    (event_id, _stamp(self._clock()), article_id, reply_title),
-                )
+                db.execute("INSERT INTO feedback (event_id, time, kind, value) VALUES (?, ?, ?, ?)",
+                           (event_id, _stamp(self._clock()), kind, value))
+            self._changes += 1
 
     def clear(self) -> None:
         """Forget everything, including the text left in the file's free pages and set-aside copies."""
@@ -269,35 +316,50 @@ class History:
             if self.path.exists():
                 db = self._db()
                 with db:
-                    db.execute("DELETE FROM events")
-                    db.execute("DELETE FROM copies")
+                    for table in _TABLES:
+                        db.execute(f"DELETE FROM {table}")
                 db.execute("VACUUM")
+                self._changes += 1
             self._set_aside_path().unlink(missing_ok=True)
 
     # -- reading -------------------------------------------------------------
+    def version(self) -> tuple[int, int]:
+        """A value that changes whenever the log may have: a write or purge through this object, or a
+        commit by another process (SQLite's data_version). Two reads at the same version read the same."""
+        if not self.path.exists():
+            return self._changes, -1
+        with self._lock:
+            db = self._db()
+            return self._changes, db.execute("PRAGMA data_version").fetchone()[0]
+
     def no_answer_messages(self, since: dt.date | None = None) -> list[LoggedMessage]:
         """Masked unanswered messages, oldest first, from `since` (a UTC day) on."""
         return [LoggedMessage(e.event_id, e.time, e.lang, e.text)
                 for e in self.entries(since) if e.no_answer and e.text]
 
-    def entries(self, since: dt.date | None = None) -> list[LoggedEvent]:
+    def entries(self, since: dt.date | None = None, *, texts: bool = True) -> list[LoggedEvent]:
         """Everything kept, oldest first, from `since` (a UTC day) on: each suggestion with its
-        flags, its masked text (opened for the user whose key sealed it) and its copies."""
+        flags, its masked text (opened for the user whose key sealed it; None for all with
+        `texts=False`, which the numbers do not need), its copies and feedback."""
         if not self.path.exists():
             return []
         start = _stamp(dt.datetime.combine(since, dt.time(), dt.timezone.utc)) if since else ""
+        message = "CAST(message AS BLOB)" if texts else "NULL"
         with self._lock:
             db = self._db()
-            rows = db.execute("SELECT id, time, lang, escalated, no_answer, CAST(message AS BLOB) FROM events"
+            rows = db.execute(f"SELECT id, time, lang, escalated, no_answer, {message}, top_article,"
+                              " confidence, categories, sentiment, low_confidence, variants FROM events"
                               " WHERE time >= ? ORDER BY time, id", (start,)).fetchall()
             copies: dict[int, list[LoggedCopy]] = {}
-            for event_id, time, article_id, title in db.execute(
-                    "SELECT event_id, time, article_id, reply_title FROM copies WHERE time >= ? ORDER BY time, id",
-                    (start,)):
-                copies.setdefault(event_id, []).append(LoggedCopy(dt.datetime.fromisoformat(time), article_id, title))
+            for event_id, time, *copy in db.execute(
+                    "SELECT event_id, time, article_id, reply_title, variant, seconds, edit FROM copies"
+                    " WHERE time >= ? ORDER BY time, id", (start,)):
+                copies.setdefault(event_id, []).append(LoggedCopy(dt.datetime.fromisoformat(time), *copy))
+            feedback = {(event_id, kind): value for event_id, kind, value in db.execute(
+                "SELECT event_id, kind, value FROM feedback WHERE time >= ? ORDER BY time, id", (start,))}
             cipher = self._cipher_now()
         events, unreadable = [], 0
-        for event_id, time, lang, escalated, no_answer, sealed in rows:
+        for event_id, time, lang, escalated, no_answer, sealed, *shown in rows:
             text = None
             if sealed is not None:
                 try:
@@ -305,11 +367,42 @@ class History:
                 except CannotDecrypt:
                     unreadable += 1
             events.append(LoggedEvent(event_id, dt.datetime.fromisoformat(time), lang, bool(escalated),
-                                      bool(no_answer), text, tuple(copies.get(event_id, ()))))
+                                      bool(no_answer), text, tuple(copies.get(event_id, ())), _details(*shown),
+                                      feedback.get((event_id, "override"), ""),
+                                      feedback.get((event_id, "outcome"), "")))
         if unreadable:
-            self.problems.append(Problem(str(self.path), 0, f"{unreadable} logged messages did not open "
-                                                            "with the data key (changed on disk?); shown without text"))
+            self.problems.append(Problem.of(str(self.path), 0, "history_rows_unreadable", count=unreadable))
         return events
+
+    def vectors(self, event_ids: Iterable[int], embedder: str) -> dict[int, np.ndarray]:
+        """The cached vectors of kept texts (content gaps), sealed like the texts they come from."""
+        wanted = set(event_ids)
+        if not wanted or not self.path.exists():
+            return {}
+        with self._lock:
+            rows = self._db().execute("SELECT event_id, vector FROM vectors WHERE embedder = ?", (embedder,)).fetchall()
+            cipher = self._cipher_now()
+        found = {}
+        for event_id, sealed in rows:
+            if event_id in wanted:
+                try:
+                    found[event_id] = np.frombuffer(base64.b64decode(cipher.open(sealed, _VECTOR)), np.float16)
+                except CannotDecrypt:
+                    continue  # computed again
+        return found
+
+    def keep_vectors(self, embedder: str, vectors: dict[int, np.ndarray]) -> None:
+        """Cache vectors of kept texts (float16, sealed): the next report need not load the model."""
+        if not self.enabled or not vectors:
+            return
+        with self._lock:
+            db = self._db()
+            cipher = self._cipher_now()
+            sealed = [(event_id, cipher.seal(base64.b64encode(np.asarray(v, np.float16).tobytes()).decode(), _VECTOR))
+                      for event_id, v in vectors.items()]
+            with db:
+                db.executemany("INSERT OR REPLACE INTO vectors (event_id, time, embedder, vector) SELECT id, time, ?, ?"
+                               " FROM events WHERE id = ?", [(embedder, blob, event_id) for event_id, blob in sealed])
 
     def stats(self) -> HistoryStats:
         if not self.path.exists():
@@ -324,6 +417,24 @@ class History:
                 "SELECT lang, count(*) AS n FROM events GROUP BY lang ORDER BY n DESC, lang"
             ).fetchall()
         return HistoryStats(total, escalated, no_answer, copies, tuple(map(tuple, by_lang)))
+
+
+def _add_insight_columns(conn: sqlite3.Connection) -> None:
+    """Schema 2 to 3: what Insights counts. Old rows read as shown nothing more, copied as before."""
+    with conn:
+        for table, column in _INSIGHT_COLUMNS:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+        conn.executescript(_INSIGHTS)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def _details(top_article: str, confidence: float, categories: str, sentiment: str, low_confidence: int,
+             variants: str) -> ShownDetails:
+    """Read back as written; most rows have no categories or wordings (10,000 rows are read per report)."""
+    shown = tuple(VariantShown(*line.split("\t")) for line in variants.splitlines() if line.count("\t") == 2) \
+        if variants else ()
+    return ShownDetails(top_article, confidence, tuple(categories.split(",")) if categories else (), sentiment,
+                        bool(low_confidence), shown)
 
 
 def _stamp(when: dt.datetime) -> str:

@@ -116,7 +116,7 @@ def load_lexicon(folder: Path | None) -> tuple[Lexicon, list[Problem]]:
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            problems.append(Problem(str(path), 0, f"cannot read triage lexicon: {exc}", "error"))
+            problems.append(Problem.of(str(path), 0, "lexicon_unreadable", "error", error=str(exc)))
         else:
             override, override_problems = _parse(text, str(path))
             problems += override_problems
@@ -135,7 +135,7 @@ def _parse(text: str, file: str) -> tuple[dict | None, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0
         reason = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(file, line, f"bad YAML, using the built-in triage lexicon: {reason}", "error")]
+        return None, [Problem.of(file, line, "lexicon_bad_yaml", "error", reason=str(reason))]
     checker = _Checker(file)
     if node is None:
         return {}, []
@@ -150,8 +150,8 @@ class _Checker:
         self.problems: list[Problem] = []
         self._constructor = yaml.constructor.SafeConstructor()
 
-    def warn(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.file, node.start_mark.line + 1, message))
+    def warn(self, node: yaml.Node, code: str, **values) -> None:
+        self.problems.append(Problem.of(self.file, node.start_mark.line + 1, code, **values))
 
     def value(self, node: yaml.Node):
         return self._constructor.construct_object(node, deep=True)
@@ -159,13 +159,13 @@ class _Checker:
     def mapping(self, node: yaml.Node, what: str, known: set[str] | None = None) -> dict:
         """`{key: value node}`; unknown keys and non-mappings are reported and dropped."""
         if not isinstance(node, yaml.MappingNode):
-            self.warn(node, f"{what} should be a mapping; ignored")
+            self.warn(node, "lexicon_not_mapping", what=what)
             return {}
         out = {}
         for key_node, value_node in node.value:
             key = str(self.value(key_node))
             if known is not None and key not in known:
-                self.warn(key_node, f"unknown key '{key}' in {what}; ignored")
+                self.warn(key_node, "lexicon_unknown_key", key=key, what=what)
                 continue
             out[key] = value_node
         return out
@@ -173,7 +173,7 @@ class _Checker:
     def number(self, node: yaml.Node, what: str, minimum: float = 0.0):
         value = self.value(node)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < minimum:
-            self.warn(node, f"{what} should be a number >= {minimum}, not {value!r}; default kept")
+            self.warn(node, "lexicon_bad_number", what=what, minimum=minimum, value=value)
             return None
         return value
 
@@ -183,14 +183,14 @@ class _Checker:
         out: list[str] = []
         for list_node in lists:
             if not isinstance(list_node, yaml.SequenceNode):
-                self.warn(list_node, f"{what} should be a list of words; ignored")
+                self.warn(list_node, "lexicon_not_word_list", what=what)
                 continue
             for item in list_node.value:
                 # The raw scalar text: YAML would read the word `no` as False.
                 if isinstance(item, yaml.ScalarNode) and item.value.strip():
                     out.append(item.value.strip())
                 else:
-                    self.warn(item, f"{what}: expected a word; ignored")
+                    self.warn(item, "lexicon_not_word", what=what)
         return out
 
     def document(self, node: yaml.Node) -> dict:
@@ -201,7 +201,7 @@ class _Checker:
             if extends in ("default", "none"):
                 data["extends"] = extends
             else:
-                self.warn(top["extends"], f"extends should be 'default' or 'none', not {extends!r}")
+                self.warn(top["extends"], "lexicon_bad_extends", value=extends)
         if "threshold" in top and (value := self.number(top["threshold"], "threshold")) is not None:
             data["threshold"] = value
         if "categories" in top:

@@ -30,6 +30,7 @@ class ReplySuggestion:
     from_translation: bool = False  # taken from a translation of the article, in the message's language
     article_id: str = ""  # the article the reply is written in (the translation's id when from_translation)
     copyable: bool = True  # False for an archived article's reply: the agent must choose to copy it anyway
+    variant: str = ""  # which A/B wording this is (`assist.variants`), "" for a reply with one wording
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class SuggestResult:
     event_id: int = 0  # history event, for `record_copy`; 0 when not logged
     took_ms: float = 0.0
     problems: tuple[str, ...] = ()  # a chat's open problems, when more than one was searched
+    sentiment: str = "calm"  # calm | annoyed | angry, from the escalation signals (`assist.sentiment`)
+    corrected: str = ""  # what was searched for when spelling correction changed the question ("" otherwise)
 
     @property
     def empty(self) -> bool:

@@ -8,21 +8,17 @@ turns the caller's freshness reasons into warnings.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
+from ..wording import Params, describe, params
 from .fill import unfilled
 from .fit import amount_mismatch, code_mismatch, language_mismatch, state_mismatch
 from .pii import PiiMatch, digits, find_pii
 
 _CONTACT_KINDS = ("phone", "email", "id_card", "bank_card")
-_KIND_WORDS = MappingProxyType({"phone": "phone number", "email": "e-mail address", "id_card": "ID number",
-               "bank_card": "bank card number"})
-_STATUS = MappingProxyType({
-    "draft": ("article_draft", "the article is a draft and not yet approved"),
-    "archived": ("article_archived", "the article is archived and may no longer apply"),
-})
+_STATUS = MappingProxyType({"draft": "article_draft", "archived": "article_archived"})
 _FRESHNESS = MappingProxyType({
     "review_overdue": ("article_overdue", "the article is overdue for review"),
     "expired": ("article_expired", "the article has passed its expiry date"),
@@ -31,10 +27,20 @@ _FRESHNESS = MappingProxyType({
 
 @dataclass(frozen=True)
 class PreSendWarning:
-    """One reason to look again before sending; `code` is stable, `detail` is for people."""
+    """One reason to look again before sending; `code` is stable, `detail` is for people (English),
+    `params` let a front end word it in its own language (`text(lang)`)."""
 
     code: str
     detail: str
+    params: Params = field(default=Params(), compare=False)  # the facts behind the English text
+
+    @classmethod
+    def of(cls, code: str, /, **values: Any) -> "PreSendWarning":
+        found = params(**values)
+        return cls(code, describe(code, found), found)
+
+    def text(self, lang: str = "en") -> str:
+        return describe(self.code, self.params, lang, self.detail)
 
 
 def _key(match: PiiMatch) -> str:
@@ -51,13 +57,14 @@ def partial(match: PiiMatch) -> str:
     return "***" + digits(match.value)[-4:]
 
 
-def _freshness_warning(code: str, detail: str) -> PreSendWarning:
+def _freshness_warning(code: str, detail: str, values: Params = Params()) -> PreSendWarning:
+    """The review reason as a warning about the article, keeping the reason's facts (`values`)."""
     if code in _FRESHNESS:
         new_code, fallback = _FRESHNESS[code]
-        return PreSendWarning(new_code, detail or fallback)
+        return PreSendWarning(new_code, detail or fallback, Params(values))
     if code.startswith("launch:"):
         launch = code.partition(":")[2]
-        return PreSendWarning("article_affected_by_launch", detail or f"changed by launch {launch}")
+        return PreSendWarning("article_affected_by_launch", detail or f"changed by launch {launch}", Params(values))
     return PreSendWarning("article_stale", detail or code)
 
 
@@ -70,10 +77,7 @@ def _foreign_contact_data(text: str, customer_message: str, trusted: Sequence[st
             continue
         if m.kind != "email" and _key(m) in customer_digits:
             continue  # same number, written differently by the customer
-        warnings.append(PreSendWarning(
-            "personal_data",
-            f"{_KIND_WORDS[m.kind]} {partial(m)} is not in the customer's message",
-        ))
+        warnings.append(PreSendWarning.of("personal_data", kind=m.kind, value=partial(m)))
     return warnings
 
 
@@ -81,13 +85,13 @@ def check_reply(
     text_after_fill: str,
     *,
     article_status: str = "published",
-    freshness: Sequence[tuple[str, str]] = (),
+    freshness: Sequence[tuple] = (),
     customer_message: str = "",
     trusted_text: Sequence[str] = (),
 ) -> tuple[PreSendWarning, ...]:
     """Every reason not to send `text_after_fill` as is.
 
-    `freshness`: (code, detail) pairs from the review rules: `review_overdue`,
+    `freshness`: (code, detail) or (code, detail, params) from the review rules: `review_overdue`,
     `expired`, `launch:<id>`; any other code still becomes `article_stale`.
     `trusted_text`: texts whose contact data is the company's own (the reply
     template, settings values), so a hotline in the snippet is not flagged.
@@ -95,14 +99,14 @@ def check_reply(
     warnings = []
     names = unfilled(text_after_fill)
     if names:
-        warnings.append(PreSendWarning("unfilled_placeholder", ", ".join(names)))
+        warnings.append(PreSendWarning.of("unfilled_placeholder", names=", ".join(names)))
     if article_status in _STATUS:
-        warnings.append(PreSendWarning(*_STATUS[article_status]))
-    warnings.extend(_freshness_warning(code, detail) for code, detail in freshness)
+        warnings.append(PreSendWarning.of(_STATUS[article_status]))
+    warnings.extend(_freshness_warning(*reason) for reason in freshness)
     warnings.extend(_foreign_contact_data(text_after_fill, customer_message, trusted_text))
     amounts = amount_mismatch(text_after_fill, customer_message, trusted_text)
     if amounts:
-        warnings.append(PreSendWarning("fit_amount", amounts))
+        warnings.append(PreSendWarning.of("fit_amount", **amounts.as_dict()))
     return tuple(warnings)
 
 
@@ -115,7 +119,8 @@ def check_fit(message: str, message_lang: str, reply_text: str, reply_lang: str,
     """
     found = (("fit_code", code_mismatch(message, reply_text, " ".join(article_texts))),
              ("fit_order_state", state_mismatch(message, reply_text)),
-             ("fit_language", language_mismatch(message_lang, reply_lang)),
-             ("fit_weak_match", "" if confident else "nothing in the knowledge base answers the message "
-                                                     "confidently: check that this reply fits"))
-    return tuple(PreSendWarning(code, detail) for code, detail in found if detail)
+             ("fit_language", language_mismatch(message_lang, reply_lang)))
+    warnings = [PreSendWarning.of(code, **facts.as_dict()) for code, facts in found if facts]
+    if not confident:
+        warnings.append(PreSendWarning.of("fit_weak_match"))
+    return tuple(warnings)

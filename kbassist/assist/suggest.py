@@ -39,22 +39,27 @@ from ..review.freshness import freshness, launch_notes
 from ..search.model import SearchHit, SearchResult
 from ..settings import Settings
 from ..textutil import detect_lang
-from .fill import FillContext, fill, placeholders_for
+from .fill import FillContext, fill, placeholder_labels, placeholders_for
 from .history import History
+from .history_model import ShownDetails, VariantShown
 from .model import ReplySuggestion, Suggestion, SuggestResult
 from .presend import PreSendWarning, check_fit, check_reply
 from .problems import open_problems
+from .sentiment import sentiment
 from .transcript import focus
 from .triage import Triage
+from .variants import agent_seed, pick_variants
 
 CALM = Triage(escalate=False, score=0.0)
 SEARCHED_STATUSES = ("published", "archived")  # archived: shown only when it beats every live article
+LOW_CONFIDENCE_MARGIN = 0.1  # answered, but this close above the no-answer threshold: logged as a weak answer
 
 
 class KnowledgeSource(Protocol):
     """What `suggest()` needs from the `Assistant`: search, articles, settings."""
 
     settings: Settings
+    no_answer_threshold: float
 
     def search(self, query: str, k: int = 5, *, statuses: Iterable[str] = ...) -> SearchResult: ...
 
@@ -75,12 +80,13 @@ class _Context:
         self.launches, _ = launch_notes(self.articles)
         self.known = {"agent_name": source.settings.agent_name, **source.settings.known_values}
         self.trusted = tuple(str(v) for v in self.known.values() if v)
-        self._freshness: dict[str, tuple[tuple[str, str], ...]] = {}
+        self.seed = agent_seed(source.settings.agent_name)  # A/B wordings: one even split per agent
+        self._freshness: dict[str, tuple[tuple[str, str, tuple], ...]] = {}
 
-    def freshness(self, article: Article) -> tuple[tuple[str, str], ...]:
+    def freshness(self, article: Article) -> tuple[tuple[str, str, tuple], ...]:
         if article.id not in self._freshness:
             reasons = freshness(article, self.launches, self.as_of, self.source.settings.review_every_days)
-            self._freshness[article.id] = tuple((r.code, r.detail) for r in reasons)
+            self._freshness[article.id] = tuple((r.code, r.detail, r.params) for r in reasons)
         return self._freshness[article.id]
 
     def article_warnings(self, article: Article) -> tuple[PreSendWarning, ...]:
@@ -130,11 +136,25 @@ def suggest(source: KnowledgeSource, message: str, *, judge: Callable[[str], Tri
     results = [result for result, _ in per_problem]
     no_answer = all(r.no_answer for r in results)
     searched = " / ".join(r.corrected or q for r, q in zip(results, queries))
-    event_id = history.record_suggest(lang, verdict.escalate, no_answer, searched) if history else 0
-    return SuggestResult(
-        message, searched, lang, verdict, no_answer, suggestions, max(r.confidence for r in results), event_id,
+    result = SuggestResult(
+        message, searched, lang, verdict, no_answer, suggestions, max(r.confidence for r in results),
         took_ms=round((time.perf_counter() - start) * 1000, 2), problems=tuple(problems) if len(queries) > 1 else (),
+        sentiment=sentiment(verdict), corrected=searched if any(r.corrected for r in results) else "",
     )
+    if history is None:
+        return result
+    details = _shown(result, source.no_answer_threshold + LOW_CONFIDENCE_MARGIN)
+    return dataclasses.replace(result, event_id=history.record_suggest(lang, verdict.escalate, no_answer, searched,
+                                                                       details))
+
+
+def _shown(result: SuggestResult, weak_below: float) -> ShownDetails:
+    """What the log keeps about a suggestion for Insights: top article, confidence, tone, wordings shown."""
+    variants = tuple(dict.fromkeys(VariantShown(r.article_id or s.article_id, r.title, r.variant)
+                                   for s in result.suggestions for r in s.replies if r.variant))
+    top = result.suggestions[0].article_id if result.suggestions else ""
+    return ShownDetails(top, result.confidence, tuple(dict.fromkeys(r.code for r in result.triage.reasons)),
+                        result.sentiment, not result.no_answer and result.confidence < weak_below, variants)
 
 
 def _live_first(hits: Iterable[SearchHit]) -> list[SearchHit]:
@@ -199,7 +219,8 @@ def _ordered(article: Article, context: _Context) -> list[tuple[Reply, Article, 
     Chinese customer should get a Chinese reply even from an English hit.
     A mixed-language message has no preference, so file order stands.
     """
-    own = [(reply, article, False) for reply in article.replies]
+    own = [(reply, article, False)
+           for reply in pick_variants(article.replies, article.id, context.seed, context.message)]
     if context.lang not in ("zh", "en"):
         return own
     matching = [item for item in own if item[0].lang == context.lang]
@@ -207,13 +228,14 @@ def _ordered(article: Article, context: _Context) -> list[tuple[Reply, Article, 
     borrowed: Iterable[tuple[Reply, Article, bool]] = ()
     if not matching:
         borrowed = [(reply, other, True) for other in context.translations(article)
-                    for reply in other.replies if reply.lang == context.lang]
+                    for reply in pick_variants(other.replies, other.id, context.seed, context.message)
+                    if reply.lang == context.lang]
     return [*borrowed, *matching, *others]
 
 
 def _reply(reply: Reply, owner: Article, article: Article, context: _Context, borrowed: bool, confident: bool,
            problem: str) -> ReplySuggestion:
-    placeholders = placeholders_for(reply, FillContext(context.known, context.message))
+    placeholders = placeholders_for(reply, FillContext(context.known, context.message, placeholder_labels(owner.meta)))
     filled = fill(reply.text, {p.name: p.value for p in placeholders if p.value})
     warnings = check_reply(
         filled,
@@ -225,5 +247,6 @@ def _reply(reply: Reply, owner: Article, article: Article, context: _Context, bo
     fit = check_fit(problem or context.message, context.lang, reply.text, reply.lang,
                     {article.title + "\n" + article.body, owner.title + "\n" + owner.body}, confident=confident)
     return ReplySuggestion(reply.title, reply.lang, reply.text, filled, reply.line, placeholders, warnings + fit,
-                           from_translation=borrowed, article_id=owner.id, copyable=owner.status != "archived")
+                           from_translation=borrowed, article_id=owner.id, copyable=owner.status != "archived",
+                           variant=reply.variant)
 

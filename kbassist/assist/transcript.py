@@ -83,6 +83,16 @@ SIGN_OFF = re.compile(
     r"|再见|拜拜)(?:\s*[,，]?\s*(?-i:[A-Z][a-z]+))?",
     re.IGNORECASE,
 )
+# A sentence that only says who is writing ("this is Anna Schmidt", "my name is Tom from Acme", "我叫李明"):
+# it names nobody's problem, and a name's words dilute the search as much as a greeting's. Names are
+# capitalised words (case-sensitive: "I'm not", "this is UNACCEPTABLE" are not introductions).
+_NAME = r"(?-i:[A-Z][a-z'’-]+)(?:\s+(?-i:[A-Z][a-z'’-]+)){0,3}"
+INTRODUCTION = re.compile(
+    rf"(?:(?:this is|it'?s|it is|my name is|my name's|i am|i'm|i’m)\s+{_NAME}|{_NAME}\s+here)"
+    r"(?:\s*(?:,\s*)?(?:from|at|with|of)\s+[\w&.' -]{1,40})?"
+    r"|(?:我叫|我的名字是|我的名字叫)[\u4e00-\u9fff·]{1,5}",
+    re.IGNORECASE,
+)
 EMOJI = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]|\\[[\u4e00-\u9fff]{1,4}\\]"
     r"|(?<!\w)[:;]-?[()DPp](?!\w)"
@@ -254,7 +264,7 @@ def clean_sentence(sentence: str) -> str:
     end = len(s)
     while end and not s[end - 1].isalnum():
         end -= 1
-    if not end or SIGN_OFF.fullmatch(s[:end]):
+    if not end or SIGN_OFF.fullmatch(s[:end]) or INTRODUCTION.fullmatch(s[:end]):
         return ""
     return s
 

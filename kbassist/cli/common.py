@@ -1,6 +1,7 @@
 """What every `kbassist` command shares: its options, engine errors as one line, opening the index."""
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -8,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import KbError
+from ..errors import IndexBusy, IndexUnwritable, KbError
+from ..knowledge.frontmatter import EARLIEST, LATEST, parse_date
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
@@ -20,8 +22,28 @@ embedder_opt = click.option("--embedder", default=None,
                             help="auto (default: by the folder's languages), use-multilingual, minilm, use+minilm, "
                                  "or a local sentence-transformers folder.")
 json_opt = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+words_opt = click.option("--lang", "words", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+                         help="Language of problems, review reasons and warnings.")
 mode_opt = click.option("--mode", type=click.Choice(["hybrid", "keyword", "semantic"]), default="hybrid",
                         show_default=True)
+K_RANGE = click.IntRange(1, 1000)  # -k 0 once returned nothing and -k -1 everything, both with exit 0
+
+
+class DateType(click.ParamType):
+    """YYYY-MM-DD, read by the parser front matter dates go through (so the same range)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        date = parse_date(value)
+        if date is None:
+            self.fail(f"{value!r} is not a date YYYY-MM-DD between {EARLIEST} and {LATEST}", param, ctx)
+        return date
+
+
+DATE = DateType()
 
 
 def engine_errors(fn):
@@ -41,21 +63,35 @@ def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = 
                    warm_model: bool = True, server: str | None = None):
     """An Assistant whose index is up to date and whose model is loaded, so timings are of the search.
 
-    With a team's `server`, its index is read as the indexer left it: a reader never writes it."""
+    When the index cannot be brought up to date (another process is writing it, the disk is full or
+    read-only), a note says why and the answers come from the last complete index. With a team's
+    `server`, its index is read as the indexer left it: a reader never writes it."""
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder, server=server)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=0, server=server)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     if warm_model:
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
-    if not server:
-        run_with_progress(assistant.jobs.build(), quiet)
-    if warm_model and not server:
-        assistant.calibrate()  # the folder's no-answer threshold, measured once and kept with the index
+    if not server:  # a server's index is built and calibrated by its indexer (`kbassist index --server`)
+        _bring_up_to_date(assistant, quiet, calibrate=warm_model)
     if warm_model:
         assistant.embedder.embed(["warm-up"])
     return assistant
+
+
+def _bring_up_to_date(assistant, quiet: bool, calibrate: bool) -> None:
+    try:
+        run_with_progress(assistant.jobs.build(), quiet)
+    except (IndexBusy, IndexUnwritable) as exc:
+        click.echo(f"note: {exc}; answering from the last complete index", err=True)
+        if isinstance(exc, IndexUnwritable):
+            assistant.reload()  # a write that failed half-way: read what the disk holds
+    if calibrate:
+        try:
+            assistant.calibrate()  # the folder's no-answer threshold, measured once and kept with the index
+        except (IndexBusy, IndexUnwritable) as exc:
+            click.echo(f"note: {exc}; the stored calibration is used", err=True)
 
 
 def run_with_progress(job, quiet: bool = False):

@@ -20,7 +20,7 @@ from .common import engine_errors, json_opt
 from .output import emit_json, emit_table, plain, shorten
 
 
-def _open_log() -> History:
+def open_log() -> History:
     settings, problems = load_settings()
     for problem in problems:
         click.echo(f"note: {problem}", err=True)
@@ -55,7 +55,7 @@ def history_command(since, export_to, clear, yes, as_json):
         kbassist history --export my-log.json
         kbassist history --clear --yes
     """
-    log = _open_log()
+    log = open_log()
     try:
         if clear:
             if not yes:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import click
 
+from ..jsonable import search_json
 from .common import (
+    K_RANGE,
     embedder_opt,
     engine_errors,
     folder_arg,
@@ -23,10 +25,14 @@ from .common import (
     mode_opt,
     open_assistant,
     run_with_progress,
+    words_opt,
 )
 from .history import history_command
+from .insights import insights_command
+from .practice import practice_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
+from .serve import serve_command
 from .server import server_dev_command, server_opt, watch_command
 from .suggest import suggest_command
 
@@ -51,20 +57,24 @@ def cli(ctx: click.Context) -> None:
 @index_dir_opt
 @embedder_opt
 @click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
+@click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=30.0, show_default=True,
+              help="Seconds to wait while another process writes this index, then say which one.")
 @server_opt
 @json_opt
+@words_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, server, as_json):
+def index(folder, index_dir, embedder, rebuild, wait_s, server, as_json, words):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
     Example:
         kbassist index knowledge/ --index-dir index/
+        kbassist index knowledge/ --lang zh      # problems worded in Chinese
         kbassist index /srv/kb --server postgresql://kb@db.example/kb
     """
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder, server=server)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=wait_s, server=server)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     # The server's indexer embeds in its own workers and commits each article whole (kbassist.server.sync).
@@ -83,13 +93,14 @@ def index(folder, index_dir, embedder, rebuild, server, as_json):
                f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) "
                f"{'on ' + stats['server'] if server else 'in ' + stats['index_dir']}")
     for p in problems:
-        click.echo(f"{p.severity}: {p}", err=True)
+        where = f"{p.file}:{p.line}" if p.line else p.file
+        click.echo(f"{p.severity}: {where}: {p.text(words)}", err=True)
 
 
 @cli.command()
 @folder_arg
 @click.argument("query")
-@click.option("-k", default=5, show_default=True, help="How many articles.")
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="How many articles.")
 @mode_opt
 @index_dir_opt
 @embedder_opt
@@ -110,11 +121,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, ser
                                server=server)
     result = assistant.search(query, k=k, mode=mode, tags=tags, product=product, lang=lang)
     if as_json:
-        emit_json({"query": result.query, "mode": result.mode, "took_ms": result.took_ms,
-                   "no_answer": result.no_answer, "confidence": result.confidence,
-                   "corrected": result.corrected or None,
-                   "hits": [{"id": h.id, "title": h.title, "path": h.path, "heading": h.heading, "line": h.line,
-                             "score": h.score, "snippet": h.snippet, "lang": h.lang} for h in result.hits]})
+        emit_json(search_json(result))
         return
     if result.corrected:
         click.echo(f"Searched for: {result.corrected}")
@@ -128,7 +135,7 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, ser
 @cli.command("eval")
 @folder_arg
 @click.argument("queries", type=click.Path(dir_okay=False, exists=True, path_type=Path))
-@click.option("-k", default=5, show_default=True)
+@click.option("-k", type=K_RANGE, default=5, show_default=True, help="Ranks counted (recall@k).")
 @mode_opt
 @index_dir_opt
 @embedder_opt
@@ -142,7 +149,6 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json, server):
     Example:
         kbassist eval ../shared/eval/northwind/kb ../shared/eval/northwind/queries-dev.jsonl
     """
-    from ..assist.triage import load_lexicon, triage
     from ..search.evaluate import load_queries, run_queries, summarise
 
     assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword", server=server)
@@ -185,8 +191,11 @@ def gui(folder, index_dir):
 
 
 cli.add_command(history_command)
+cli.add_command(insights_command)
+cli.add_command(practice_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
+cli.add_command(serve_command)
 cli.add_command(watch_command)
 cli.add_command(server_dev_command)
 

@@ -1,29 +1,16 @@
 """Printing engine results at the CLI edge: a table for people, JSON for programs.
 
-Dataclasses are serialised here and nowhere else (dates as ISO text, tuples
-as lists), so every command's `--json` output has the same conventions.
+Dataclasses become JSON through `kbassist.jsonable.plain` (shared with the
+local HTTP API), so every command's `--json` output has the same conventions.
 """
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
 from typing import Any, Sequence
 
 import click
 
-
-def plain(value: Any) -> Any:
-    """Dataclasses, tuples and dates turned into JSON-ready values."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, dict):
-        return {str(k): plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return [plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+from ..jsonable import plain
 
 
 def emit_json(value: Any) -> None:

@@ -24,11 +24,19 @@ import click
 
 from .. import review
 from ..atomic import replacing
-from .common import engine_errors, index_dir_opt, open_assistant, run_with_progress
+from ..knowledge.frontmatter import MAX_INTERVAL_DAYS
+from .common import (
+    DATE,
+    engine_errors,
+    index_dir_opt,
+    open_assistant,
+    run_with_progress,
+    words_opt,
+)
 
 
-def _date(value: dt.datetime | None) -> dt.date:
-    return value.date() if value else dt.date.today()
+def _date(value: dt.date | None) -> dt.date:
+    return value or dt.date.today()
 
 
 def _open(folder: Path, index_dir: Path | None, embedder: str | None):
@@ -42,50 +50,55 @@ def _open(folder: Path, index_dir: Path | None, embedder: str | None):
     return assistant
 
 
-def _write(report: review.ReviewReport, as_json: bool, out: Path | None) -> None:
+def _write(report: review.ReviewReport, as_json: bool, out: Path | None, words: str) -> None:
     suffix = out.suffix.lower() if out else ""
     if as_json or suffix == ".json":
         text = json.dumps(review.to_json(report), ensure_ascii=False, indent=2) + "\n"
     elif suffix in (".html", ".htm"):
-        text = review.to_html(report)
+        text = review.to_html(report, words)
     else:
-        text = review.to_markdown(report)
+        text = review.to_markdown(report, words)
     if out is None:
         click.echo(text, nl=False)
     else:
-        with replacing(out, "w", encoding="utf-8") as handle:  # 0600: content gaps quote customers (masked)
-            handle.write(text)
+        try:
+            with replacing(out, "w", encoding="utf-8") as handle:  # 0600: content gaps quote customers (masked)
+                handle.write(text)
+        except OSError as exc:
+            raise click.ClickException(f"cannot write the report to {out}: {exc.strerror or exc}") from exc
         click.echo(f"wrote {out} ({len(report.items)} articles need review)", err=True)
 
 
 @click.command("review")
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @index_dir_opt
-@click.option("--as-of", type=click.DateTime(["%Y-%m-%d"]), help="Review as of this date (default: today).")
+@click.option("--as-of", type=DATE, help="Review as of this date (default: today).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to a file: .md (Markdown), .html (web page) or .json.")
 @click.option("--mark-reviewed", "mark_id", metavar="ID", help="Set `reviewed:` of article ID, then stop.")
-@click.option("--date", "mark_date", type=click.DateTime(["%Y-%m-%d"]),
+@click.option("--date", "mark_date", type=DATE,
               help="Date for --mark-reviewed (default: today).")
 @click.option("--snooze", "snooze_id", metavar="ID", help="Hide article ID from the queue for --days days.")
-@click.option("--days", type=click.IntRange(min=1), help="How long --snooze hides the article.")
-@click.option("--every", "default_every", type=click.IntRange(min=1),
+@click.option("--days", type=click.IntRange(1, MAX_INTERVAL_DAYS), help="How long --snooze hides the article.")
+@click.option("--every", "default_every", type=click.IntRange(1, MAX_INTERVAL_DAYS),
               help="Review interval in days for articles without `review_every` (default: settings, 90).")
 @click.option("--embedder",
               help="The index's embedder (default: settings): use-multilingual, minilm, hash, a model "
                    "folder, or 'none' to index without embedding and skip duplicates and content gaps.")
 @click.option("--state-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Where snoozes and past reports are kept (default: per-user data dir).")
+@words_opt
 @engine_errors
 def review_command(folder: Path, index_dir, as_of, as_json, out, mark_id, mark_date, snooze_id, days,
-                   default_every, embedder, state_dir) -> None:
+                   default_every, embedder, state_dir, words) -> None:
     """Weekly review: overdue, expired, launch-hit, broken, duplicate and untranslated articles.
 
     \b
     Examples:
       kbassist review ./kb --out review.html
       kbassist review ./kb --as-of 2026-11-24 --json
+      kbassist review ./kb --lang zh             # reasons worded in Chinese
       kbassist review ./kb --mark-reviewed returns/return-policy
       kbassist review ./kb --snooze returns/return-policy --days 14
     """
@@ -109,4 +122,4 @@ def review_command(folder: Path, index_dir, as_of, as_json, out, mark_id, mark_d
         report = assistant.review(when, state_dir=state_dir, duplicates=embedded, gaps=embedded)
         for notice in assistant.notices[seen:]:
             click.echo(f"warning: {notice}", err=True)
-    _write(report, as_json, out)
+    _write(report, as_json, out, words)

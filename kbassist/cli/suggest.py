@@ -4,7 +4,7 @@ A thin layer over `Assistant.suggest()`: read the message (an argument,
 stdin with `-`, or a JSON Lines batch), print the escalation verdict and the
 suggestions. `--json` gives one object; `--batch` gives one object a line so
 scripts and evaluations can stream through many messages with one index
-load. Serialisation goes through `output.plain`, like every other command.
+load. The JSON is `kbassist.jsonable.suggest_json`, as `POST /v1/suggest` answers.
 """
 from __future__ import annotations
 
@@ -15,46 +15,45 @@ from typing import Iterator
 import click
 
 from ..assist.model import Suggestion, SuggestResult
-from ..jsonl import read_jsonl
-from .common import embedder_opt, engine_errors, folder_arg, index_dir_opt, json_opt, open_assistant
-from .output import emit_json, plain
+from ..jsonable import suggest_json
+from ..jsonl import NotText, read_jsonl
+from .common import (
+    K_RANGE,
+    embedder_opt,
+    engine_errors,
+    folder_arg,
+    index_dir_opt,
+    json_opt,
+    open_assistant,
+    words_opt,
+)
+from .output import emit_json
 from .server import server_opt
 
 INDENT = "     "
 
 
-def result_json(result: SuggestResult) -> dict:
-    """The `--json` shape: verdict first, then suggestions with their replies."""
-    return {
-        "escalate": result.triage.escalate,
-        "escalation_reasons": plain(result.triage.reasons),
-        "escalation_probability": result.triage.probability,
-        "no_answer": result.no_answer,
-        "confidence": result.confidence,
-        "query": result.query,
-        "lang": result.lang,
-        "event_id": result.event_id,
-        "took_ms": result.took_ms,
-        "suggestions": plain(result.suggestions),
-    }
+NO_MESSAGE = 'expected a JSON object with "query" or "message", or a string'
 
 
-def batch_messages(path: Path) -> Iterator[tuple[int, str | None]]:
-    """(line number, message) per non-blank line; message None when the line has none.
+def batch_messages(path: Path) -> Iterator[tuple[int, str | None, str]]:
+    """(line number, message, "") per non-blank line; (line number, None, why) when the line has none.
 
     A line is a JSON object with "query" or "message", a JSON string, or, when
-    it is not JSON at all, the message text itself.
+    it is not JSON at all, the message text itself; a line that is not UTF-8 is refused.
     """
     for number, row, error in read_jsonl(path, "batch file"):
-        if error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
-            yield number, row
+        if isinstance(error, NotText):
+            yield number, None, str(error)
+        elif error is not None or isinstance(row, str):  # a line that is not JSON is the message itself
+            yield number, row, ""
         elif isinstance(row, dict) and isinstance(row.get("query", row.get("message")), str):
-            yield number, row.get("query", row.get("message"))
+            yield number, row.get("query", row.get("message")), ""
         else:
-            yield number, None
+            yield number, None, NO_MESSAGE
 
 
-def echo_result(result: SuggestResult) -> None:
+def echo_result(result: SuggestResult, words: str = "en") -> None:
     """The human view: the escalation banner, then each suggestion with its lead reply filled in."""
     if result.empty:
         click.echo("Nothing to suggest: the message has no question in it.")
@@ -67,14 +66,14 @@ def echo_result(result: SuggestResult) -> None:
     if result.no_answer:
         click.echo("Nothing in the knowledge base answers this confidently; closest articles, check before use:")
     for number, suggestion in enumerate(result.suggestions, 1):
-        _echo_suggestion(number, suggestion)
+        _echo_suggestion(number, suggestion, words)
 
 
-def _echo_suggestion(number: int, s: Suggestion) -> None:
+def _echo_suggestion(number: int, s: Suggestion, words: str) -> None:
     where = f"{s.path}:{s.line}" + (f" § {s.heading}" if s.heading else "")
     click.echo(f"\n{number}. {s.title}  [{s.lang}] {s.score:.3f}  ({where})")
     for warning in s.warnings:
-        click.echo(f"{INDENT}! {warning.detail}")
+        click.echo(f"{INDENT}! {warning.text(words)}")
     if not s.replies:
         click.echo(f"{INDENT}(no reply snippet)")
         return
@@ -88,7 +87,7 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
         click.echo(f"{INDENT}guessed from the message, confirm: {', '.join(guessed)}")
     for warning in reply.warnings:
         if warning not in s.warnings:
-            click.echo(f"{INDENT}! {warning.code}: {warning.detail}")
+            click.echo(f"{INDENT}! {warning.code}: {warning.text(words)}")
     if len(s.replies) > 1:
         click.echo(f"{INDENT}(+{len(s.replies) - 1} more replies: {', '.join(r.title for r in s.replies[1:])})")
 
@@ -96,7 +95,7 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
 @click.command("suggest")
 @folder_arg
 @click.argument("message", required=False)
-@click.option("-k", default=3, show_default=True, help="How many articles.")
+@click.option("-k", type=K_RANGE, default=3, show_default=True, help="How many articles.")
 @index_dir_opt
 @embedder_opt
 @json_opt
@@ -105,8 +104,9 @@ def _echo_suggestion(number: int, s: Suggestion) -> None:
                    "prints one JSON result a line.")
 @click.option("--no-log", is_flag=True, help="Do not record these messages in the local history log.")
 @server_opt
+@words_opt
 @engine_errors
-def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log, server):
+def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log, server, words):
     """Suggest articles and ready replies for a customer MESSAGE ('-' reads stdin).
 
     Also says whether the message should go to a lead (anger, threats,
@@ -122,18 +122,18 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
         raise click.UsageError("give either MESSAGE (or '-' for stdin) or --batch FILE")
     assistant = open_assistant(folder, index_dir, embedder, quiet=as_json or batch is not None, server=server)
     if batch is not None:
-        for number, text in batch_messages(batch):
+        for number, text, why in batch_messages(batch):
             if text is None:
-                row = {"line": number, "error": 'expected a JSON object with "query" or "message", or a string'}
+                row = {"line": number, "error": why}
             else:
-                row = {"line": number, **result_json(assistant.suggest(text, k=k, log=not no_log))}
+                row = {"line": number, **suggest_json(assistant.suggest(text, k=k, log=not no_log))}
             click.echo(json.dumps(row, ensure_ascii=False))
         return
-    text = click.get_text_stream("stdin").read() if message == "-" else message
+    text = click.get_binary_stream("stdin").read().decode("utf-8", "replace") if message == "-" else message
     result = assistant.suggest(text, k=k, log=not no_log)
     if as_json:
-        emit_json(result_json(result))
+        emit_json(suggest_json(result))
     else:
-        echo_result(result)
+        echo_result(result, words)
     for problem in assistant.history.problems:  # a new data key in a file, a log started afresh
         click.echo(f"note: {problem}", err=True)

@@ -66,6 +66,7 @@ class UseEmbedder:
     """
 
     dim = 512
+    MAX_PIECES = 1024  # a longer text is embedded from its start: chunks are far shorter, a pasted essay is not
 
     def __init__(self, batch: int = 64):
         import sentencepiece
@@ -83,8 +84,10 @@ class UseEmbedder:
         parts = []
         for start in range(0, len(texts), self._batch):
             batch = [t or " " for t in texts[start:start + self._batch]]
+            pieces = [p if len(p) <= self.MAX_PIECES else p[:self.MAX_PIECES - 1] + p[-1:]  # keeps the end mark
+                      for p in self._tokenizer.encode(batch, add_bos=True, add_eos=True)]
             with self._lock:
-                parts.append(self._forward.embed(self._tokenizer.encode(batch, add_bos=True, add_eos=True)))
+                parts.append(self._forward.embed(pieces))
         return np.vstack(parts)
 
 
@@ -196,7 +199,7 @@ def load_embedder(spec: str | None) -> Embedder:
     if spec == DualEmbedder.name:
         return DualEmbedder(UseEmbedder(), SentenceTransformerEmbedder(minilm_model_dir()))
     if spec.startswith("hash"):
-        return HashEmbedder(int(spec.split("-", 1)[1]) if "-" in spec else 64)
+        return HashEmbedder(_hash_dim(spec))
     return SentenceTransformerEmbedder(spec)
 
 
@@ -223,5 +226,13 @@ def embedder_name(spec: str | None) -> str:
     if spec == DualEmbedder.name:
         return spec
     if spec.startswith("hash"):
-        return f"hash-{spec.split('-', 1)[1]}" if "-" in spec else "hash-64"
+        return f"hash-{_hash_dim(spec)}"
     return f"st:{os.path.basename(os.path.normpath(spec))}"
+
+
+def _hash_dim(spec: str) -> int:
+    """The dimension of "hash" (64) or "hash-N"; KbError for anything else (hash-0 made faiss fail)."""
+    size = spec.split("-", 1)[1] if "-" in spec else "64"
+    if spec.split("-", 1)[0] != "hash" or not size.isdigit() or not 1 <= int(size) <= 4096:
+        raise KbError(f"unknown embedder {spec!r}: the test embedder is hash or hash-N, N from 1 to 4096")
+    return int(size)

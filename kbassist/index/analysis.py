@@ -18,7 +18,7 @@ from whoosh.analysis import Filter, LowercaseFilter, StopFilter, Token, Tokenize
 from whoosh.lang.porter import stem
 
 from ..textutil import CJK_RANGES
-from . import jieba_dict
+from . import jieba_dict, synonyms
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -68,10 +68,19 @@ class MixedTokenizer(Tokenizer):
 
 
 def _chinese_pieces(run: str, offset: int, with_parts: bool):
-    """jieba words; for indexing, each word over two characters also gives its bigrams."""
+    """jieba words; for indexing, each word over two characters also gives its bigrams, and a word with a
+    synonym (`synonyms`) its group's canonical word, which a query asks for instead of the word itself."""
     at = offset
+    canonical = synonyms.load().canonical
     for word in _segment(run):
+        same = canonical.get(word)
+        if same and not with_parts:
+            yield same, at, at + len(word), False
+            at += len(word)
+            continue
         yield word, at, at + len(word), False
+        if same:
+            yield same, at, at + len(word), True
         if with_parts and len(word) > 2:
             for i in range(len(word) - 1):
                 yield word[i:i + 2], at + i, at + i + 2, True
@@ -101,6 +110,7 @@ def _stem(word: str) -> str:
 def warm_up() -> None:
     """Load jieba's dictionary now (about 0.7 s) rather than inside the first search."""
     jieba_dict.load()
+    synonyms.register_with_jieba()
 
 
 def mixed_analyzer():

@@ -67,6 +67,8 @@ class PostingScorer:
         self._parts: list[tuple[SegmentPostings, int, np.ndarray]] = []  # (segment, first docnum, live)
         keys: list = []
         for leaf, base in reader.leaf_readers():
+            if leaf.segment() is None:
+                continue  # whoosh's empty reader: an index with no segment yet (a first build killed early)
             segment_id = leaf.segment().segment_id()
             segment = cache.get(segment_id)
             if segment is None:

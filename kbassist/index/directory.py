@@ -1,8 +1,8 @@
 """One index directory: the SQLite store, the whoosh index, the in-memory faiss index
 and the snapshot of the vectors it is filled from.
 
-Opened together, checked together: an index of another format or a corrupt
-store is emptied (and so rebuilt) with a notice, and vectors made by another
+Opened together, checked together: an index of another format, a corrupt
+store or a damaged row or keyword index is emptied (and so rebuilt) with a notice, and vectors made by another
 embedder are dropped so every chunk is embedded again.
 """
 from __future__ import annotations
@@ -12,8 +12,11 @@ import logging
 import shutil
 import sqlite3
 from pathlib import Path
+from typing import Callable
 
 from ..atomic import remove_leftovers
+from ..errors import IndexDamaged
+from ..knowledge.model import Article
 from ..settings import Settings, data_dir
 from . import snapshot as vector_snapshot
 from .backend import LocalSearchIndex
@@ -24,6 +27,7 @@ from .store import FORMAT_VERSION, Store
 from .vectors import VectorIndex
 
 SNAPSHOT = "vectors.snapshot"
+STORE = "store.sqlite3"
 log = logging.getLogger(__name__)
 
 
@@ -36,14 +40,35 @@ def default_index_dir(folder: Path, settings: Settings) -> Path:
 class IndexDir:
     """The store, keyword index and vector index of one directory, opened together."""
 
-    def __init__(self, directory: Path, embedder: str | None, notices: list[str], with_vectors: bool = True):
+    def __init__(self, directory: Path, embedder: str | None, notices: list[str], with_vectors: bool = True,
+                 claim_writer: Callable[[], None] = lambda: None):
         """`embedder`: the name the vectors must have (None: "auto", keep whatever is stored);
-        `with_vectors` False: leave the vector index empty (for processes that never search)."""
+        `with_vectors` False: leave the vector index empty (for processes that never search).
+
+        `claim_writer()` is called before anything is written here (a new, outdated or damaged
+        index, another embedder): it makes this process the index's writer, or raises.
+        `summaries` holds every stored article's summary, read here so a damaged or planted
+        row is found at once (the owner takes them with `take_summaries`)."""
         self.directory = directory
-        directory.mkdir(parents=True, exist_ok=True)
+        self._claim_writer = claim_writer
+        if not (directory / STORE).exists():
+            claim_writer()
+            directory.mkdir(parents=True, exist_ok=True)
         self.store = self._open_store(notices)
-        self.keyword = KeywordIndex(directory / "keyword")
+        try:
+            self.summaries = list(self.store.summaries())
+            if not (directory / "keyword").is_dir():
+                claim_writer()
+            self.keyword = KeywordIndex(directory / "keyword")
+        except IndexDamaged as exc:
+            claim_writer()
+            notices.append(f"index was damaged ({exc}): rebuilding the index")
+            self.store.close()
+            self.store = self._recreate()
+            self.summaries = []
+            self.keyword = KeywordIndex(directory / "keyword")
         if embedder is not None and self.store.meta("embedder") != embedder:
+            claim_writer()
             if self.store.meta("embedder"):
                 notices.append(f"embedder changed to {embedder}: every chunk will be embedded again")
             with self.store.transaction():
@@ -58,6 +83,11 @@ class IndexDir:
         else:  # a worker process that only writes the index: it never searches these vectors
             self.vectors = VectorIndex(int(dim))
 
+    def take_summaries(self) -> list[Article]:
+        """The summaries read at opening, handed over once (they are not kept twice)."""
+        summaries, self.summaries = self.summaries, []
+        return summaries
+
     def _load_vectors(self, dim: int) -> VectorIndex:
         """The vector index, from the snapshot when it is exact, else from the store.
 
@@ -65,7 +95,6 @@ class IndexDir:
         seconds, on the way to the first result. `save_vector_snapshot` does it,
         after a build (`kbassist index`) and in the background when the app opens."""
         path = self.directory / SNAPSHOT
-        remove_leftovers(path)
         try:
             with self.store.consistent_vectors(dim) as (changes, blocks):
                 vectors = VectorIndex(dim)
@@ -87,10 +116,12 @@ class IndexDir:
         """Bring the snapshot up to date with the store (after a build), so the next start reads it.
 
         A full read of the stored vectors when they changed; nothing when the snapshot is exact.
-        It is only a speed-up: a disk that refuses the file is logged, not an error."""
+        It is only a speed-up: a disk that refuses the file is logged, not an error.
+        Call it as the index's writer: it removes the temp files of snapshots killed mid-write."""
         if self.vectors is None:
             return
         path = self.directory / SNAPSHOT
+        remove_leftovers(path)
         try:
             with self.store.consistent_vectors(self.vectors.dim) as (changes, blocks):
                 if vector_snapshot.recorded_changes(path) != changes:
@@ -100,12 +131,12 @@ class IndexDir:
         return_freed_memory()
 
     def _open_store(self, notices: list[str]) -> Store:
-        path = self.directory / "store.sqlite3"
         try:
-            store = Store(path)
+            store = Store(self.directory / STORE)
             version = store.meta("format")
             if version == FORMAT_VERSION:
                 return store
+            self._claim_writer()
             if version is None and not store.files():
                 store.set_meta("format", FORMAT_VERSION)
                 return store
@@ -114,10 +145,15 @@ class IndexDir:
         except sqlite3.OperationalError:
             raise  # locked or unreadable, not corrupt: never wipe an index another process is writing
         except sqlite3.DatabaseError as exc:
+            self._claim_writer()
             notices.append(f"index was corrupt ({exc}): rebuilding the index")
+        return self._recreate()
+
+    def _recreate(self) -> Store:
+        """Empty the directory and start a new store in it (the caller has closed the old one)."""
         for item in self.directory.iterdir():
             shutil.rmtree(item) if item.is_dir() else item.unlink()
-        store = Store(path)
+        store = Store(self.directory / STORE)
         store.set_meta("format", FORMAT_VERSION)
         return store
 

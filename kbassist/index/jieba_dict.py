@@ -4,40 +4,56 @@ jieba loads its prefix dictionary (about 500,000 entries) with a single
 `marshal.load`, one C call that holds the GIL for 150 ms on an idle machine
 and over a second on a busy one: the desktop window froze while a folder
 opened (bench/gui_speed.py). Here the same dictionary is cached as a series
-of small marshalled slices; between two slices any other thread, the GUI
-thread above all, can run. The first start builds the cache from jieba's
-own loading; it is keyed by jieba's version and dictionary, and written
-atomically, so a stale or broken cache is simply rebuilt.
+of small slices; between two slices any other thread, the GUI thread above
+all, can run. The first start builds the cache from jieba's own loading.
+
+The cache is plain data (words as UTF-8 text, counts as int64), in the
+per-user cache folder, keyed by jieba's version and dictionary, and read only
+when it is this user's own file (`cachefiles.open_own`) and every size and
+count in it adds up; otherwise it is rebuilt. It once lived in the shared temp
+folder, where another user's file broke every search (issue #17); jieba's own
+cache, which its loading reads first, is kept in the per-user folder too.
+
+Layout: magic, total count, slice count (int64), then per slice the number
+of words, the byte length of their text (int64), the words joined by
+newlines, and their counts (int64 each).
 """
 from __future__ import annotations
 
 import hashlib
-import marshal
-import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 import jieba
+import numpy as np
 
-from ..atomic import replacing
+from ..cachefiles import open_own, write_whole
+from ..settings import cache_dir
 
 SLICE = 20_000  # entries per slice: a few milliseconds each
+MAGIC = b"KBJIEBA2"
+_INT = np.dtype("<i8")
+
+
+class _BadCache(ValueError):
+    pass
 
 
 def load() -> None:
-    """Initialise jieba's default tokenizer, from the sliced cache when there is one."""
+    """Initialise jieba's default tokenizer, from the sliced cache when there is a sound one."""
     tokenizer = jieba.dt
     if tokenizer.initialized:
         return
     cache = _cache_path(tokenizer)
     try:
-        with open(cache, "rb") as source:
-            total, slices = marshal.load(source), marshal.load(source)
-            freq: dict[str, int] = {}
-            for _ in range(slices):
-                freq.update(marshal.load(source))
-    except (OSError, EOFError, ValueError, TypeError):
+        with open_own(cache) as source:
+            freq, total = _read(source)
+    except (OSError, ValueError, UnicodeDecodeError):
+        folder = cache_dir()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        tokenizer.tmp_dir = str(folder)  # not /tmp/jieba.cache, which anyone can plant
         jieba.initialize()
-        _write(cache, tokenizer.FREQ, tokenizer.total)
+        write_whole(cache, lambda out: _write(out, tokenizer.FREQ, tokenizer.total))
         return
     with tokenizer.lock:
         if not tokenizer.initialized:
@@ -47,16 +63,46 @@ def load() -> None:
 def _cache_path(tokenizer) -> Path:
     dictionary = tokenizer.dictionary or jieba.DEFAULT_DICT
     key = f"{jieba.__version__}|{dictionary}|{jieba.__file__}".encode()
-    return Path(tempfile.gettempdir()) / f"kbassist-jieba-{hashlib.sha1(key).hexdigest()[:12]}.slices"
+    return cache_dir() / f"jieba-{hashlib.sha1(key).hexdigest()[:12]}.slices"
 
 
-def _write(cache: Path, freq: dict[str, int], total: int) -> None:
-    items = list(freq.items())
-    try:
-        with replacing(cache) as out:
-            marshal.dump(total, out)
-            marshal.dump((len(items) + SLICE - 1) // SLICE, out)
-            for start in range(0, len(items), SLICE):
-                marshal.dump(dict(items[start:start + SLICE]), out)
-    except OSError:
-        pass  # no cache this time: jieba's own loading still works
+def _read(source: BinaryIO) -> tuple[dict[str, int], int]:
+    if source.read(len(MAGIC)) != MAGIC:
+        raise _BadCache("not a jieba cache")
+    total, slices = (int(v) for v in _ints(source, 2))
+    freq: dict[str, int] = {}
+    for _ in range(slices):
+        words, size = (int(v) for v in _ints(source, 2))
+        if not 0 < words <= SLICE or size < 0:
+            raise _BadCache("bad slice header")
+        text = _exactly(source, size).decode("utf-8").split("\n")
+        counts = _ints(source, words)
+        if len(text) != words or (counts < 0).any():
+            raise _BadCache("slice does not add up")
+        freq.update(zip(text, counts.tolist()))
+    if source.read(1) or total <= 0 or not freq:
+        raise _BadCache("does not end where its slices do")
+    return freq, total
+
+
+def _ints(source: BinaryIO, count: int) -> np.ndarray:
+    return np.frombuffer(_exactly(source, count * _INT.itemsize), dtype=_INT)
+
+
+def _exactly(source: BinaryIO, size: int) -> bytes:
+    data = source.read(size)
+    if len(data) != size:
+        raise _BadCache("truncated")
+    return data
+
+
+def _write(out: BinaryIO, freq: dict[str, int], total: int) -> None:
+    items = [(word, count) for word, count in freq.items() if "\n" not in word]
+    out.write(MAGIC)
+    out.write(np.array([total, (len(items) + SLICE - 1) // SLICE], dtype=_INT).tobytes())
+    for start in range(0, len(items), SLICE):
+        part = items[start:start + SLICE]
+        text = "\n".join(word for word, _ in part).encode("utf-8")
+        out.write(np.array([len(part), len(text)], dtype=_INT).tobytes())
+        out.write(text)
+        out.write(np.array([count for _, count in part], dtype=_INT).tobytes())

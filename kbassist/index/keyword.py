@@ -25,13 +25,21 @@ from whoosh import index as whoosh_index
 from whoosh.fields import ID, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
 
+from ..errors import IndexDamaged
 from ..knowledge.model import Article
+from . import whoosh_pickles
 from .analysis import mixed_analyzer, query_terms, warm_up
 from .bm25 import PostingScorer, SegmentPostings
 from .term_query import rank_terms
 
+whoosh_pickles.install()  # before any whoosh index is opened: see that module
+
 TITLE_WEIGHT = 3  # copies of the title in the indexed text
 QUESTION_WEIGHT = 2  # copies of each listed customer question
+# Characters of an article's text keyword-indexed at most. whoosh's indexing is Python, linear but
+# slow: a 2 MB article of 28,000 headings took 8 s in whoosh alone (issue #17). The semantic index
+# still holds every section; the indexer warns when an article is cut (see `indexer.parse_file`).
+MAX_KEYWORD_CHARS = 256 * 1024
 
 
 def make_schema() -> Schema:
@@ -46,7 +54,7 @@ def keyword_text(article: Article) -> str:
     for section in article.sections:
         parts += [section.heading, section.text]
     parts += [f"{r.title}\n{r.text}" for r in article.replies]
-    return "\n".join(p for p in parts if p)
+    return "\n".join(p for p in parts if p)[:MAX_KEYWORD_CHARS]
 
 
 @dataclass(frozen=True)
@@ -81,11 +89,18 @@ class KeywordIndex:
 
         With mmap, whoosh touched most of a 10,000-article index while opening
         a reader: 72 MB more resident memory, for 0.4 ms less per query.
+        A table of contents that cannot be read (damaged, or naming classes a
+        keyword index never holds) raises IndexDamaged; a disk error is left as it is.
         """
         self.directory.mkdir(parents=True, exist_ok=True)
         storage = FileStorage(str(self.directory), supports_mmap=False)
-        if whoosh_index.exists_in(str(self.directory)):
-            return storage.open_index()
+        try:
+            if whoosh_index.exists_in(str(self.directory)):  # exists_in reads the table of contents too
+                return storage.open_index()
+        except OSError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - whoosh raises a dozen kinds on a damaged file
+            raise IndexDamaged(f"keyword index unreadable: {type(exc).__name__}: {exc}") from exc
         return storage.create_index(make_schema())
 
     def close(self) -> None:
@@ -94,7 +109,7 @@ class KeywordIndex:
             if self._posting_scorer is not None:
                 readers += [leaf for leaf, _ in self._posting_scorer.reader.leaf_readers()]
             for reader in readers:
-                if not reader.is_closed:
+                if not getattr(reader, "is_closed", True):  # whoosh's empty reader has nothing to close
                     reader.close()
             self._ix.close()
 
@@ -155,7 +170,7 @@ class KeywordIndex:
             if self._posting_scorer is None:
                 reader = self._ix.reader()
                 self._posting_scorer = PostingScorer(reader, "text", "article_id", self._segment_postings)
-                current = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers()}
+                current = {leaf.segment().segment_id() for leaf, _ in reader.leaf_readers() if leaf.segment()}
                 for merged_away in set(self._segment_postings) - current:
                     del self._segment_postings[merged_away]  # its reader goes with the last search using it
             return self._posting_scorer

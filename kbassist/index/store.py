@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import pickle
+import json
 import secrets
 import sqlite3
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,14 +27,21 @@ import numpy as np
 
 from ..errors import Problem
 from ..knowledge.model import Article, Chunk
+from ..wording import Params
+from .records import decode, encode
+from .sqlite import Serialized, Transaction, connect, read_only_connection
 
-FORMAT_VERSION = "5"  # 5: articles moved to kbassist.knowledge.model
+FORMAT_VERSION = "8"  # 6: articles stored as JSON, never pickled; 7: files record the id they claim (issue #17);
+#                       8: Chinese synonyms stored beside their words (index.synonyms)
 _SHARE = "((vid % ?) + ?) % ? = ?"  # the chunk falls in part i of n (vids are signed)
+FILE_COLUMNS = "path, hash, size, mtime, article_id, claimed_id"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT, size INTEGER, mtime REAL, article_id TEXT);
-CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data BLOB, summary BLOB);
+CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, hash TEXT, size INTEGER, mtime REAL, article_id TEXT,
+    claimed_id TEXT);
+CREATE INDEX IF NOT EXISTS files_claimed ON files(claimed_id);
+CREATE TABLE IF NOT EXISTS articles (id TEXT PRIMARY KEY, path TEXT, data TEXT, summary TEXT);
 CREATE TABLE IF NOT EXISTS chunks (
     vid INTEGER PRIMARY KEY, key TEXT, article_id TEXT, path TEXT, heading TEXT, line INTEGER,
     kind TEXT, text TEXT, text_hash TEXT, vector BLOB);
@@ -43,7 +49,7 @@ CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
 CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(text_hash);
 CREATE INDEX IF NOT EXISTS chunks_article ON chunks(article_id);
 CREATE INDEX IF NOT EXISTS chunks_pending ON chunks(vid) WHERE vector IS NULL;
-CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT);
+CREATE TABLE IF NOT EXISTS problems (path TEXT, line INTEGER, message TEXT, severity TEXT, code TEXT, params TEXT);
 CREATE INDEX IF NOT EXISTS articles_path ON articles(path);
 CREATE INDEX IF NOT EXISTS problems_path ON problems(path);
 CREATE TABLE IF NOT EXISTS vector_changes (id INTEGER PRIMARY KEY, n INTEGER);
@@ -80,7 +86,8 @@ class FileState:
     hash: str
     size: int
     mtime: float
-    article_id: str
+    article_id: str  # the id the article has ("": not an article)
+    claimed_id: str = ""  # the id its file asks for (another file may keep it: index.ids)
 
 
 @dataclass(frozen=True)
@@ -96,17 +103,32 @@ class StoredChunk:
 
 
 class Store:
-    """Thin typed access to the SQLite file; one instance per process."""
+    """Thin typed access to the SQLite file; one instance per process.
+
+    An existing store that cannot be opened for writing (a read-only folder,
+    a full disk that has no room for SQLite's shared-memory file) is opened
+    read-only, so searches keep working: `read_only` says so, and writes then
+    fail with SQLite's "readonly database" error."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        self.db = _Serialized(sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None))
-        self.db.execute("PRAGMA journal_mode=WAL")
+        self.read_only = False
+        existed = self.path.exists()
+        try:
+            self.db = connect(f"{self.path.resolve().as_uri()}?mode=rwc")
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(SCHEMA)
+        except sqlite3.OperationalError as exc:
+            if not existed or any(word in str(exc) for word in ("locked", "busy")):
+                raise  # a new store cannot be read-only; a busy one is not unwritable
+            self.db = Serialized(read_only_connection(self.path))
+            self.read_only = True
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA recursive_triggers=ON")  # rows that INSERT OR REPLACE deletes count as changes
-        self.db.executescript(SCHEMA)
-        self._start_vector_changes()
-        self._add_summaries()
+        if not self.read_only:
+            self._start_vector_changes()
+            self._add_problem_codes()
+
 
     def _start_vector_changes(self) -> None:
         """Start a new store's count of vector changes at a random number, so that a snapshot
@@ -117,21 +139,15 @@ class Store:
             except sqlite3.OperationalError:
                 pass  # another process is writing: the triggers start the count at 1 instead
 
-    def _add_summaries(self) -> None:
-        """Migrate an index written before summaries existed, instead of rebuilding it.
-
-        Only when the column is missing: looking for empty summaries read every
-        article's text (1.4 s of each start at 50,000 articles). The column and
-        its values are added in one transaction, so none is ever left empty."""
-        columns = {row[1] for row in self.db.execute("PRAGMA table_info(articles)")}
-        if "summary" in columns:
-            return
-        with self.transaction():
-            self.db.execute("ALTER TABLE articles ADD COLUMN summary BLOB")
-            rows = self.db.execute("SELECT id, data FROM articles").fetchall()
-            self.db.executemany("UPDATE articles SET summary=? WHERE id=?", [
-                (pickle.dumps(summary(pickle.loads(data)), protocol=pickle.HIGHEST_PROTOCOL), article_id)
-                for article_id, data in rows])
+    def _add_problem_codes(self) -> None:
+        """An index written before problems had codes gets the columns; its old rows keep their text."""
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(problems)")}
+        for column in ("code", "params"):
+            if column not in columns:
+                try:
+                    self.db.execute(f"ALTER TABLE problems ADD COLUMN {column} TEXT")
+                except sqlite3.OperationalError:
+                    pass  # another process opening the same index added it first
 
     def close(self) -> None:
         self.db.close()
@@ -149,9 +165,9 @@ class Store:
         """The manifest: every file's entry, or only those of `paths` (a save at 50,000 articles
         read all 50,000 rows twice: 0.37 s of its 0.57 s)."""
         if paths is None:
-            rows = self.db.execute("SELECT path, hash, size, mtime, article_id FROM files")
+            rows = self.db.execute(f"SELECT {FILE_COLUMNS} FROM files")
             return {r[0]: FileState(*r) for r in rows}
-        rows = self._rows_in("SELECT path, hash, size, mtime, article_id FROM files WHERE path IN", paths)
+        rows = self._rows_in(f"SELECT {FILE_COLUMNS} FROM files WHERE path IN", paths)
         return {r[0]: FileState(*r) for r in rows}
 
     def _rows_in(self, query: str, values: Iterable) -> list[tuple]:
@@ -164,25 +180,42 @@ class Store:
             rows += self.db.execute(f"{query} ({','.join('?' * len(part))})", part)
         return rows
 
-    def article_owners(self) -> dict[str, str]:
-        """Article id -> the path of the file that has it."""
-        return dict(self.db.execute("SELECT article_id, path FROM files WHERE article_id != ''"))
+    def claimants(self, ids: Iterable[str]) -> dict[str, set[str]]:
+        """Claimed id -> the paths of the files claiming it, for `ids`."""
+        found: dict[str, set[str]] = {}
+        for claimed, path in self._rows_in("SELECT claimed_id, path FROM files WHERE claimed_id IN", ids):
+            found.setdefault(claimed, set()).add(path)
+        return found
+
+    def holders(self, ids: Iterable[str]) -> dict[str, str]:
+        """Article id -> the path of the file whose article has it, for `ids` that some file has."""
+        return dict(self._rows_in("SELECT article_id, path FROM files WHERE article_id IN", ids))
+
+    def outvoted(self) -> list[FileState]:
+        """Files whose article has another id than the one they claim (another file keeps it)."""
+        return [FileState(*r) for r in self.db.execute(
+            f"SELECT {FILE_COLUMNS} FROM files WHERE article_id != '' AND article_id != claimed_id")]
 
     def articles(self) -> Iterator[Article]:
-        for (blob,) in self.db.execute("SELECT data FROM articles"):
-            yield pickle.loads(blob)
+        """Every whole article; BadRecord when a row is not what this version writes."""
+        for (text,) in self.db.execute("SELECT data FROM articles"):
+            yield decode(Article, text)
 
     def article(self, article_id: str) -> Article | None:
         row = self.db.execute("SELECT data FROM articles WHERE id=?", (article_id,)).fetchone()
-        return pickle.loads(row[0]) if row else None
+        return decode(Article, row[0]) if row else None
 
     def summaries(self) -> Iterator[Article]:
         """Every article without its text (see `summary`): what stays in memory."""
-        for (blob,) in self.db.execute("SELECT summary FROM articles"):
-            yield pickle.loads(blob)
+        for (text,) in self.db.execute("SELECT summary FROM articles"):
+            yield decode(Article, text)
 
     def problems(self) -> list[Problem]:
-        return [Problem(*r) for r in self.db.execute("SELECT path, line, message, severity FROM problems")]
+        columns = {row[1] for row in self.db.execute("PRAGMA table_info(problems)")}
+        coded = "code, params" if "code" in columns else "'', NULL"  # a read-only store from before codes
+        rows = self.db.execute(f"SELECT path, line, message, severity, {coded} FROM problems")
+        return [Problem(path, line, message, severity, code or "", Params(map(tuple, json.loads(values or "[]"))))
+                for path, line, message, severity, code, values in rows]
 
     def chunks_of(self, path: str) -> dict[str, tuple[int, str]]:
         """key -> (vid, text_hash) for the chunks a file produced last time."""
@@ -230,7 +263,7 @@ class Store:
         are read in one read transaction on a connection of its own, so no
         other process's commit falls between them, and the transactions of
         this process's threads on the shared connection are not disturbed."""
-        connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        connection = read_only_connection(self.path)
         try:
             connection.execute("BEGIN")
             row = connection.execute("SELECT n FROM vector_changes WHERE id=1").fetchone()
@@ -253,11 +286,11 @@ class Store:
 
     # -- writes (call inside `transaction()`) -------------------------------
     def transaction(self):
-        return _Transaction(self.db)
+        return Transaction(self.db)
 
     def put_file(self, state: FileState) -> None:
-        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
-                        (state.path, state.hash, state.size, state.mtime, state.article_id))
+        self.db.execute("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+                        (state.path, state.hash, state.size, state.mtime, state.article_id, state.claimed_id))
 
     def remove_file(self, path: str) -> None:
         for table, column in (("files", "path"), ("articles", "path"), ("chunks", "path"), ("problems", "path")):
@@ -265,14 +298,14 @@ class Store:
 
     def put_article(self, article: Article, problems: list[Problem]) -> None:
         self.db.execute("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?)",
-                        (article.id, article.path, pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL),
-                         pickle.dumps(summary(article), protocol=pickle.HIGHEST_PROTOCOL)))
+                        (article.id, article.path, encode(article), encode(summary(article))))
         self.db.execute("DELETE FROM problems WHERE path=?", (article.path,))
         self.put_problems(article.path, problems)
 
     def put_problems(self, path: str, problems: list[Problem]) -> None:
-        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
-                            [(path, p.line, p.message, p.severity) for p in problems])
+        self.db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?, ?, ?)",
+                            [(path, p.line, p.message, p.severity, p.code, json.dumps(p.params, ensure_ascii=False))
+                             for p in problems])
 
     def replace_chunks(self, path: str, chunks: list[Chunk], vectors: dict[str, bytes]) -> None:
         """Store a file's chunks; vectors are keyed by text hash (missing ones stay NULL)."""
@@ -312,57 +345,3 @@ def _vector_blocks(connection: sqlite3.Connection, dim: int, block: int = 4096
         ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         matrix = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32).reshape(len(rows), dim)
         yield ids, matrix
-
-
-class _Rows(list):
-    """A query's rows, already fetched: what a cursor would give, without the cursor."""
-
-    def fetchone(self):
-        return self[0] if self else None
-
-    def fetchall(self):
-        return list(self)
-
-
-class _Serialized:
-    """One SQLite connection shared by threads, used one call at a time, results fetched at once.
-
-    Two searches stepping the same cached statement of one connection at the
-    same time crashed the app (SIGSEGV) while an agent typed on 10,000
-    articles: CPython's per-connection statement cache is not made for
-    concurrent use. Calls are short (sub-millisecond look-ups), so a lock costs
-    little; long reads page through the table instead of holding a cursor.
-    """
-
-    def __init__(self, connection: sqlite3.Connection):
-        self._connection = connection
-        self._lock = threading.RLock()
-
-    def execute(self, sql: str, params: tuple | list = ()) -> _Rows:
-        with self._lock:
-            return _Rows(self._connection.execute(sql, params).fetchall())
-
-    def executemany(self, sql: str, rows) -> None:
-        with self._lock:
-            self._connection.executemany(sql, rows)
-
-    def executescript(self, script: str) -> None:
-        with self._lock:
-            self._connection.executescript(script)
-
-    def close(self) -> None:
-        with self._lock:
-            self._connection.close()
-
-
-class _Transaction:
-    def __init__(self, db: _Serialized):
-        self.db = db
-
-    def __enter__(self):
-        self.db.execute("BEGIN IMMEDIATE")
-        return self
-
-    def __exit__(self, exc_type, exc, tb):
-        self.db.execute("ROLLBACK" if exc_type else "COMMIT")
-        return False

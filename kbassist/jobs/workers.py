@@ -7,6 +7,7 @@ the workers are done.
 """
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Callable, Generator
 
 from ..errors import KbError, WorkerStopped
 from ..index.model import Progress
+from . import lifeline
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -42,6 +44,9 @@ def run_in_workers(jobs: "Jobs", assistant: "Assistant", tasks: list[tuple[str, 
         reading.set()
     receivers, workers = [], []
     answers: list = [None] * len(tasks)
+    holding = contextlib.ExitStack()
+    if any(task != "review" for task, _ in tasks):  # the workers write for this process: it holds the index
+        holding.enter_context(assistant.writing())
 
     def take(number: int) -> tuple[str, object]:
         task = tasks[number][0]
@@ -99,6 +104,7 @@ def run_in_workers(jobs: "Jobs", assistant: "Assistant", tasks: list[tuple[str, 
             jobs.untrack(worker)
         for receiver in receivers:
             receiver.close()
+        holding.close()
 
 
 def _work(assistant_class: type["Assistant"], task: str, options: dict, folder: str, index_dir: str, settings,
@@ -113,6 +119,7 @@ def _work(assistant_class: type["Assistant"], task: str, options: dict, folder: 
     recorded, which would make it drop the vectors. Workers run at a lower priority, so the window
     always gets the CPU first; in a build, embedding workers run lower still than the one reading.
     """
+    lifeline.die_with_parent()
     if hasattr(os, "nice"):  # POSIX only; Windows workers run at the normal priority
         os.nice(options.get("niceness", WORKER_NICENESS))
     try:

@@ -15,29 +15,28 @@ import yaml
 
 from ..errors import Problem
 from ..textutil import detect_lang
+from .frontmatter import MAX_INTERVAL_DAYS, load_yaml, parse_date
 from .model import Article, Link, Placeholder, Reply, Section
 
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# Patterns run over whatever a file holds (a 2 MB line, thousands of `[[`): none may backtrack more
+# than the text between two brackets or braces, so each stays linear in the text (issue #17).
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 FENCE = re.compile(r"^(\s{0,3})(`{3,}|~{3,})\s*(.*)$")
-WIKI_LINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]")
-MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]+?\.(?:md|markdown))(?:#[^)]*)?\)", re.IGNORECASE)
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}")
+WIKI_LINK = re.compile(r"\[\[([^\[\]|#]+)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+MD_LINK = re.compile(r"\[([^\[\]]*)\]\(([^()\[\]\s]+?\.(?:md|markdown))(?:#[^()\[\]\s]*)?\)", re.IGNORECASE)
+PLACEHOLDER = re.compile(r"\{\{([^{}|]+)(?:\|([^{}]*))?\}\}")
+MAX_INFO = 500  # characters of a fence's info string looked at for `title=` and `lang=`
+# An article with more sections, replies or links than these is not an article but an export: past the
+# limits headings and reply fences are read as text and links are not listed (each said once). 54,000
+# headings in 2 MB made 54,000 chunks and took 7 s to index (issue #17).
+MAX_SECTIONS = 1000
+MAX_REPLIES = 500
+MAX_LINKS = 2000
 TITLE_ATTR = re.compile(r"""title\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""")
 LANG_ATTR = re.compile(r"""lang\s*=\s*["']?([A-Za-z-]+)""")
-DURATION = re.compile(r"^\s*(\d+)\s*([dwmy]?)\s*$", re.IGNORECASE)
+VARIANT_ATTR = re.compile(r"""\bvariant\s*=\s*["']?([A-Za-z0-9_-]+)""")
+DURATION = re.compile(r"^\s*(\d{1,9})\s*([dwmy]?)\s*$", re.IGNORECASE)
 STATUSES = ("draft", "published", "archived")
-
-
-class _FrontMatterLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML via libyaml when present (10k front matters: 1.3 s instead of 9.8 s).
-
-    Dates stay text here: YAML would raise on an impossible date such as
-    2026-13-45 and lose the whole front matter; `_FieldReader.date` parses
-    them and warns about that one field instead.
-    """
-
-
-_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 def parse_placeholders(text: str) -> tuple[Placeholder, ...]:
@@ -62,7 +61,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     problems: list[Problem] = []
     meta, fm_lines, body_line = _split_front_matter(text, rel, problems)
     lines = text.split("\n")[body_line - 1:]
-    sections, replies, links = _parse_body(lines, body_line, rel)
+    sections, replies, links = _parse_body(lines, body_line, rel, problems)
     body = "\n".join(lines)
     first_h1 = next((s.heading for s in sections if s.level == 1), None)
     stem = posixpath.basename(path_to_id(rel))
@@ -71,7 +70,7 @@ def parse_article(text: str, rel: str) -> tuple[Article, list[Problem]]:
     lang = field.text("lang") or detect_lang(title + "\n" + body)
     status = (field.text("status") or "published").lower()
     if status not in STATUSES:
-        problems.append(Problem(rel, field.line("status"), f"unknown status {status!r}; treated as published"))
+        problems.append(Problem.of(rel, field.line("status"), "unknown_status", status=status))
         status = "published"
     article = Article(
         id=field.text("id") or path_to_id(rel),
@@ -108,20 +107,20 @@ def _split_front_matter(text: str, rel: str, problems: list[Problem]) -> tuple[d
         return {}, [], 1
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        problems.append(Problem(rel, 1, "front matter opened with '---' but never closed; read as text"))
+        problems.append(Problem.of(rel, 1, "front_matter_unclosed"))
         return {}, [], 1
     fm_lines = lines[1:end]
     try:
-        meta = yaml.load("\n".join(fm_lines), Loader=_FrontMatterLoader) or {}
+        meta = load_yaml("\n".join(fm_lines)) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # libyaml often notices the error at the end of the block; point at a front-matter line.
         line = min(mark.line + 2, len(fm_lines) + 1) if mark is not None else 1
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        problems.append(Problem(rel, line, f"invalid front matter ({reason}); article indexed as plain text"))
+        problems.append(Problem.of(rel, line, "front_matter_invalid", reason=str(reason)))
         return {}, fm_lines, end + 2
     if not isinstance(meta, dict):
-        problems.append(Problem(rel, 2, "front matter is not a mapping; ignored"))
+        problems.append(Problem.of(rel, 2, "front_matter_not_mapping"))
         meta = {}
     return meta, fm_lines, end + 2
 
@@ -136,14 +135,14 @@ class _FieldReader:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*:")
         return next((i + 2 for i, ln in enumerate(self.fm_lines) if pattern.match(ln)), 1)
 
-    def warn(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.rel, self.line(key), f"{key}: {message}"))
+    def warn(self, key: str, code: str, **values) -> None:
+        self.problems.append(Problem.of(self.rel, self.line(key), code, key=key, **values))
 
     def text(self, key: str) -> str | None:
         value = self.meta.get(key)
         if value is None or isinstance(value, (dict, list)):
             if value is not None:
-                self.warn(key, "expected text; ignored")
+                self.warn(key, "field_not_text")
             return None
         value = str(value).strip()
         return value or None
@@ -155,7 +154,7 @@ class _FieldReader:
         if isinstance(value, str):
             value = [v for v in re.split(r"[,，]", value)] if key != "questions" else [value]
         if not isinstance(value, list):
-            self.warn(key, "expected a list; ignored")
+            self.warn(key, "field_not_list")
             return ()
         return tuple(str(v).strip() for v in value if v is not None and str(v).strip())
 
@@ -163,30 +162,25 @@ class _FieldReader:
         value = self.meta.get(key)
         if value is None or value == "":
             return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        try:
-            return dt.date.fromisoformat(str(value).strip())
-        except ValueError:
-            self.warn(key, f"{value!r} is not a date (YYYY-MM-DD); ignored")
-            return None
+        date = parse_date(value)
+        if date is None:
+            self.warn(key, "field_not_date", value=value)
+        return date
 
     def duration(self, key: str) -> int | None:
         value = self.meta.get(key)
         if value is None:
             return None
-        if isinstance(value, int) and not isinstance(value, bool):
-            return value
-        m = DURATION.match(str(value))
-        if not m or int(m.group(1)) <= 0:
-            self.warn(key, f"{value!r} is not an interval like 90d, 12w, 6m or 1y; the default is used")
+        m = DURATION.match(str(value)) if not isinstance(value, bool) else None
+        days = int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()] if m else 0
+        if not 0 < days <= MAX_INTERVAL_DAYS:
+            self.warn(key, "field_not_interval", value=value)
             return None
-        return int(m.group(1)) * {"": 1, "d": 1, "w": 7, "m": 30, "y": 365}[m.group(2).lower()]
+        return days
 
 
-def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Section], list[Reply], list[Link]]:
+def _parse_body(lines: list[str], first_line: int, rel: str,
+                problems: list[Problem]) -> tuple[list[Section], list[Reply], list[Link]]:
     sections: list[Section] = []
     replies: list[Reply] = []
     links: list[Link] = []
@@ -194,6 +188,13 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
     current = {"heading": "", "level": 0, "path": (), "line": first_line, "text": []}
     fence: tuple[str, int] | None = None  # (marker, index where it opened)
     reply: dict | None = None
+
+    def within(found: list, limit: int, what: str, lineno: int) -> bool:
+        if len(found) < limit:
+            return True
+        if len(found) == limit and not any(p.code == f"too_many:{what}" for p in problems):
+            problems.append(Problem.of(rel, lineno, f"too_many:{what}", limit=limit, what=what))
+        return False
 
     def close_section(end_line: int) -> None:
         text = "\n".join(current["text"]).strip()
@@ -209,8 +210,7 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
                 fence = None
                 if reply is not None:
                     text = "\n".join(reply["lines"]).strip("\n")
-                    replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text),
-                                         reply["line"], parse_placeholders(text)))
+                    replies.append(_reply(reply, text))
                     reply = None
                     continue
             elif reply is not None:
@@ -220,19 +220,19 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
             continue
         if fm:
             fence = (fm.group(2), i)
-            info = fm.group(3).strip()
-            if info.split(" ", 1)[0].lower().startswith("reply"):
-                tm, lm = TITLE_ATTR.search(info), LANG_ATTR.search(info)
+            info = fm.group(3).strip()[:MAX_INFO]
+            if info.split(" ", 1)[0].lower().startswith("reply") and within(replies, MAX_REPLIES, "replies", lineno):
+                tm, lm, vm = TITLE_ATTR.search(info), LANG_ATTR.search(info), VARIANT_ATTR.search(info)
                 title = next((g for g in tm.groups() if g is not None), "") if tm else ""
                 reply = {"title": title or "Reply", "lang": lm.group(1) if lm else None,
-                         "line": lineno, "lines": []}
+                         "variant": vm.group(1).lower() if vm else "", "line": lineno, "lines": []}
                 continue
             current["text"].append(line)
             continue
         hm = HEADING.match(line)
-        if hm:
+        if hm and within(sections, MAX_SECTIONS, "sections", lineno):
             close_section(lineno - 1)
-            level, heading = len(hm.group(1)), hm.group(2).strip()
+            level, heading = len(hm.group(1)), hm.group(2).rstrip().rstrip("#").strip()
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, heading))
@@ -240,13 +240,17 @@ def _parse_body(lines: list[str], first_line: int, rel: str) -> tuple[list[Secti
                        "line": lineno, "text": []}
             continue
         current["text"].append(line)
-        links.extend(_links_in(line, lineno, rel))
+        if ("[" in line) and within(links, MAX_LINKS, "links", lineno):
+            links.extend(_links_in(line, lineno, rel))
     if reply is not None:  # an unclosed reply fence still yields its text
-        text = "\n".join(reply["lines"]).strip("\n")
-        replies.append(Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"],
-                             parse_placeholders(text)))
+        replies.append(_reply(reply, "\n".join(reply["lines"]).strip("\n")))
     close_section(first_line + len(lines) - 1)
     return sections, replies, links
+
+
+def _reply(reply: dict, text: str) -> Reply:
+    return Reply(reply["title"], text, reply["lang"] or detect_lang(text), reply["line"], parse_placeholders(text),
+                 reply["variant"])
 
 
 def _links_in(line: str, lineno: int, rel: str) -> list[Link]:

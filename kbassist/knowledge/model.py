@@ -26,6 +26,7 @@ class Reply:
     lang: str
     line: int
     placeholders: tuple[Placeholder, ...] = ()
+    variant: str = ""  # `variant="b"`: one of several wordings of this reply tried side by side (A/B)
 
 
 @dataclass(frozen=True)

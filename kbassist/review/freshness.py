@@ -29,7 +29,7 @@ def launch_notes(articles: Iterable[Article]) -> tuple[tuple[Article, ...], tupl
         if not article.is_launch or article.status == "draft":
             continue
         if article.date is None:
-            problems.append(Problem(article.path, 1, "launch note has no valid `date`; it affects nothing"))
+            problems.append(Problem.of(article.path, 1, "launch_without_date"))
         else:
             usable.append(article)
     return tuple(usable), tuple(problems)
@@ -43,10 +43,10 @@ def freshness(article: Article, launches: Sequence[Article], as_of: dt.date,
     if article.reviewed is not None:
         due = article.reviewed + dt.timedelta(days=every)
         if due < as_of:
-            reasons.append(Reason("review_overdue",
-                                  f"reviewed {article.reviewed}, every {every} days: due {due}"))
+            reasons.append(Reason.of("review_overdue", reviewed=article.reviewed.isoformat(), every=every,
+                                     due=due.isoformat()))
     if article.expires is not None and article.expires < as_of:
-        reasons.append(Reason("expired", f"expired {article.expires}"))
+        reasons.append(Reason.of("expired", date=article.expires.isoformat()))
     reasons.extend(_launch_reasons(article, launches, as_of))
     return tuple(reasons)
 
@@ -56,10 +56,10 @@ def schedule_reasons(article: Article, launches: Sequence[Article], as_of: dt.da
     """`freshness()` plus never-reviewed and expiring-soon, for the weekly review."""
     reasons = list(freshness(article, launches, as_of, default_every_days))
     if article.reviewed is None:
-        reasons.insert(0, Reason("never_reviewed", "no `reviewed` date"))
+        reasons.insert(0, Reason.of("never_reviewed"))
     if article.expires is not None and as_of <= article.expires <= as_of + dt.timedelta(EXPIRING_SOON_DAYS):
         days = (article.expires - as_of).days
-        reasons.append(Reason("expiring_soon", f"expires {article.expires} (in {days} days)", INFO))
+        reasons.append(Reason.of("expiring_soon", INFO, date=article.expires.isoformat(), days=days))
     return tuple(reasons)
 
 
@@ -76,6 +76,6 @@ def _launch_reasons(article: Article, launches: Sequence[Article], as_of: dt.dat
             continue
         shared = subjects.intersection(launch.affects)
         if shared and (article.reviewed is None or launch.date > article.reviewed):
-            reasons.append(Reason(f"launch:{launch.id}",
-                                  f"{launch.title} ({launch.date}) affects {', '.join(sorted(shared))}"))
+            reasons.append(Reason.of(f"launch:{launch.id}", title=launch.title, date=launch.date.isoformat(),
+                                     affects=", ".join(sorted(shared))))
     return reasons

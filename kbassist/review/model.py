@@ -6,7 +6,10 @@ the edge (`render.to_json`), so they hold plain values: ids, dates, strings.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..wording import Params, describe, params
 
 WARNING = "warning"
 INFO = "info"
@@ -14,11 +17,24 @@ INFO = "info"
 
 @dataclass(frozen=True)
 class Reason:
-    """Why an article needs an editor: `code` is stable (for filters), `detail` is for people."""
+    """Why an article needs an editor: `code` is stable (for filters), `detail` is for people (English).
+
+    `params` carry the facts behind `detail`, so a front end can word the reason in its own
+    language (`text(lang)`, `kbassist.wording`).
+    """
 
     code: str
     detail: str = ""
     severity: str = WARNING
+    params: Params = field(default=Params(), compare=False)  # the facts behind the English text
+
+    @classmethod
+    def of(cls, code: str, severity: str = WARNING, /, **values: Any) -> "Reason":
+        found = params(**values)
+        return cls(code, describe(code, found), severity, found)
+
+    def text(self, lang: str = "en") -> str:
+        return describe(self.code, self.params, lang, self.detail)
 
 
 @dataclass(frozen=True)
@@ -35,10 +51,13 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class Gap:
-    """Customer messages nothing in the folder answered, clustered by meaning."""
+    """Customer messages the folder did not answer well, clustered by meaning."""
 
-    count: int
-    examples: tuple[str, ...]
+    count: int  # messages of this period (the review's week)
+    examples: tuple[str, ...]  # masked
+    nearest_id: str = ""  # the article closest to the cluster's central message ("" when not searched)
+    nearest_title: str = ""
+    previous: int = 0  # messages of the period before that fell in this cluster: the trend
 
 
 @dataclass(frozen=True)

@@ -36,17 +36,16 @@ class EditorialReview:
         """The weekly review as of `as_of` (default today), from the index; snoozes applied, report recorded.
 
         Duplicates use the stored chunk vectors (never re-embedded); content
-        gaps cluster the last week's unanswered messages from the history log.
+        gaps cluster the last week's kept messages from the history log (`insights.gaps`).
         """
         from .. import review
+        from ..insights.gaps import weekly_gaps
 
         host = self.assistant
         as_of = as_of or dt.date.today()
-        since = as_of - dt.timedelta(days=review.GAP_WINDOW_DAYS)
-        messages = [m.text for m in host.history.no_answer_messages(since)] if gaps else []
         report = review.run_review(host.articles(), as_of=as_of, vectors=host.article_vectors() if duplicates else None,
                                    default_every_days=host.settings.review_every_days, problems=host.problems(),
-                                   content_gaps=review.content_gaps(messages, lambda t: host.embedder.embed(t)))
+                                   content_gaps=weekly_gaps(host, as_of) if gaps else ())
         state = review.ReviewState(review.state_dir_for(host.folder, state_dir))
         report = state.apply_and_record(report)
         host.notices.extend(str(p) for p in state.problems)
@@ -62,7 +61,8 @@ class EditorialReview:
         host = self.assistant
         with host.writing():
             article = self._reviewable(article_id)
-            mark_reviewed(host.folder / article.path, on or dt.date.today(), host.indexed_hash(article.path))
+            mark_reviewed(host.folder / article.path, on or dt.date.today(), host.indexed_hash(article.path),
+                          root=host.folder)
             return host.update([article.path])
 
     def snooze(self, article_id: str, days: int, state_dir: Path | None = None, *,

@@ -4,10 +4,19 @@ Both text formats render one neutral outline (`outline()`: headings,
 tables, item lists), so they always show the same groups and counts; only
 the markup differs. The HTML is a single self-contained page with inline
 CSS and no scripts, so it can be mailed or opened from disk anywhere.
+
+Every text in a report comes from the folder or from customers, so each
+format escapes it: HTML with entities, Markdown with entities for `& < >`,
+backslashes for links, code and table breaks, and code spans for ids (raw `<script>` in a
+title passed through the Markdown report, issue #17).
+
+Reasons and problems are worded in `lang` (`kbassist.wording`); the outline's
+own headings are English.
 """
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +43,7 @@ class Table:
 @dataclass(frozen=True)
 class Items:
     items: tuple[ReviewItem, ...]
+    lang: str = "en"
 
 
 def reason_group(code: str) -> str:
@@ -41,7 +51,7 @@ def reason_group(code: str) -> str:
     return code.split(":", 1)[0]
 
 
-def outline(report: ReviewReport) -> list:
+def outline(report: ReviewReport, lang: str = "en") -> list:
     blocks: list = [Heading(1, f"Weekly knowledge review — {report.as_of.isoformat()}"), Text(_summary(report))]
     if report.items:
         by_reason = Counter(reason_group(r.code) for i in report.items for r in i.reasons)
@@ -51,7 +61,7 @@ def outline(report: ReviewReport) -> list:
         owners = sorted({i.owner or "(no owner)" for i in report.items})
         for owner in owners:
             mine = tuple(i for i in report.items if (i.owner or "(no owner)") == owner)
-            blocks += [Heading(3, f"{owner} ({len(mine)})"), Items(mine)]
+            blocks += [Heading(3, f"{owner} ({len(mine)})"), Items(mine, lang)]
     if report.changes is not None:
         since = report.changes.previous_as_of.isoformat()
         blocks += [Heading(2, f"Change since {since}"),
@@ -60,14 +70,15 @@ def outline(report: ReviewReport) -> list:
     for title, items in (("Snoozed", report.snoozed), ("Missing translation (info)", report.missing_translation),
                          ("Drafts (not checked)", report.drafts), ("Archived (not checked)", report.archived)):
         if items:
-            blocks += [Heading(2, f"{title} ({len(items)})"), Items(items)]
+            blocks += [Heading(2, f"{title} ({len(items)})"), Items(items, lang)]
     if report.content_gaps:
-        blocks += [Heading(2, "Content gaps: asked, not answered"),
-                   Table(("messages", "examples"),
-                         tuple((str(g.count), " · ".join(g.examples)) for g in report.content_gaps))]
+        blocks += [Heading(2, "Content gaps: asked, not answered well"),
+                   Table(("messages", "week before", "examples", "nearest article"),
+                         tuple((str(g.count), str(g.previous), " · ".join(g.examples), g.nearest_id or "—")
+                               for g in report.content_gaps))]
     if report.problems:
         blocks += [Heading(2, f"Problems ({len(report.problems)})"),
-                   Table(("file", "problem"), tuple((p.file + (f":{p.line}" if p.line else ""), p.message)
+                   Table(("file", "problem"), tuple((p.file + (f":{p.line}" if p.line else ""), p.text(lang))
                                                     for p in report.problems))]
     return blocks
 
@@ -82,31 +93,43 @@ def _summary(report: ReviewReport) -> str:
     return " · ".join(parts)
 
 
-def _reason_text(item: ReviewItem) -> list[str]:
-    return [f"{r.code}: {r.detail}" if r.detail else r.code for r in item.reasons]
+def _reason_text(item: ReviewItem, lang: str) -> list[str]:
+    return [f"{r.code}: {text}" if (text := r.text(lang)) else r.code for r in item.reasons]
 
 
 # -- Markdown -------------------------------------------------------------
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+MD_MARKUP = re.compile(r"([\\`\[\]|!])")  # emphasis (* and _) is left alone: snake_case codes stay readable
 
 
-def to_markdown(report: ReviewReport) -> str:
+def _md(text: str) -> str:
+    """Text that Markdown shows as it is: no HTML, links, images, code or table breaks of its own."""
+    return MD_MARKUP.sub(r"\\\1", html.escape(text, quote=False)).replace("\r", " ").replace("\n", " ")
+
+
+def _md_code(text: str) -> str:
+    """A code span holding `text`, whatever backticks it has."""
+    text = text.replace("\r", " ").replace("\n", " ")
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def to_markdown(report: ReviewReport, lang: str = "en") -> str:
     out: list[str] = []
-    for block in outline(report):
+    for block in outline(report, lang):
         if isinstance(block, Heading):
-            out += ["#" * block.level + " " + block.text, ""]
+            out += ["#" * block.level + " " + _md(block.text), ""]
         elif isinstance(block, Text):
-            out += [f"**{block.text}**", ""]
+            out += [f"**{_md(block.text)}**", ""]
         elif isinstance(block, Table):
-            out.append("| " + " | ".join(block.headers) + " |")
+            out.append("| " + " | ".join(_md(h) for h in block.headers) + " |")
             out.append("|" + "---|" * len(block.headers))
-            out += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+            out += ["| " + " | ".join(_md(c) for c in row) + " |" for row in block.rows]
             out.append("")
         else:
             for item in block.items:
-                reasons = "; ".join(_reason_text(item))
-                out.append(f"- **{item.title}** `{item.id}`" + (f" — {reasons}" if reasons else ""))
+                reasons = "; ".join(_md(r) for r in _reason_text(item, block.lang))
+                out.append(f"- **{_md(item.title)}** {_md_code(item.id)}" + (f" — {reasons}" if reasons else ""))
             out.append("")
     return "\n".join(out)
 
@@ -122,10 +145,10 @@ table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.25rem .6rem;
 """
 
 
-def to_html(report: ReviewReport) -> str:
+def to_html(report: ReviewReport, lang: str = "en") -> str:
     esc = html.escape
     body: list[str] = []
-    for block in outline(report):
+    for block in outline(report, lang):
         if isinstance(block, Heading):
             body.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
         elif isinstance(block, Text):
@@ -139,7 +162,7 @@ def to_html(report: ReviewReport) -> str:
             for item in block.items:
                 reasons = "".join(
                     f'<span class="reason{" info" if r.severity == INFO else ""}">{esc(text)}</span>'
-                    for r, text in zip(item.reasons, _reason_text(item)))
+                    for r, text in zip(item.reasons, _reason_text(item, block.lang)))
                 lis.append(f"<li><strong>{esc(item.title)}</strong> <code>{esc(item.id)}</code>{reasons}</li>")
             body.append("<ul>" + "".join(lis) + "</ul>")
     title = esc(f"Weekly knowledge review — {report.as_of.isoformat()}")
@@ -150,7 +173,8 @@ def to_html(report: ReviewReport) -> str:
 # -- JSON -----------------------------------------------------------------
 def _item_json(item: ReviewItem) -> dict:
     return {"id": item.id, "title": item.title, "owner": item.owner, "path": item.path, "lang": item.lang,
-            "reasons": [{"code": r.code, "detail": r.detail, "severity": r.severity} for r in item.reasons]}
+            "reasons": [{"code": r.code, "detail": r.detail, "severity": r.severity, "params": r.params.as_dict()}
+                        for r in item.reasons]}
 
 
 def to_json(report: ReviewReport) -> dict:
@@ -160,12 +184,13 @@ def to_json(report: ReviewReport) -> dict:
         "as_of": report.as_of.isoformat(),
         "articles": [_item_json(i) for i in report.items],
         "missing_translation": [_item_json(i) for i in report.missing_translation],
-        "content_gaps": [{"count": g.count, "examples": list(g.examples)} for g in report.content_gaps],
+        "content_gaps": [{"count": g.count, "examples": list(g.examples), "previous": g.previous,
+                          "nearest": g.nearest_id or None} for g in report.content_gaps],
         "snoozed": [_item_json(i) for i in report.snoozed],
         "drafts": [_item_json(i) for i in report.drafts],
         "archived": [_item_json(i) for i in report.archived],
         "changes": None if changes is None else {"previous_as_of": changes.previous_as_of.isoformat(),
                                                  "new": list(changes.new), "resolved": list(changes.resolved)},
-        "problems": [{"file": p.file, "line": p.line, "message": p.message, "severity": p.severity}
-                     for p in report.problems],
+        "problems": [{"file": p.file, "line": p.line, "message": p.message, "severity": p.severity,
+                      "code": p.code, "params": p.params.as_dict()} for p in report.problems],
     }

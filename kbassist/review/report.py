@@ -68,12 +68,11 @@ def _duplicate_reasons(published: Sequence[Article], vectors: Mapping[str, np.nd
     found = []
     for first, second, score in similar_pairs(published, vectors, threshold):
         for mine, other in ((first, second), (second, first)):
-            found.append((mine, Reason(f"duplicate:{other}", f"answers the same questions as {other} "
-                                                              f"(similarity {score:.2f})")))
+            found.append((mine, Reason.of(f"duplicate:{other}", other=other, score=round(score, 4))))
             for key in (mine, other):
                 if key not in facts:
                     facts[key] = article_facts(by_id[key])
             detail = conflict_detail(facts[mine], facts[other])
             if detail:
-                found.append((mine, Reason(f"conflict:{other}", f"{detail} (here vs {other})")))
+                found.append((mine, Reason.of(f"conflict:{other}", numbers=detail, other=other)))
     return found

@@ -17,7 +17,7 @@ import os
 from pathlib import Path
 
 from ..atomic import replacing
-from ..errors import Problem
+from ..errors import KbError, Problem
 from ..privacy.files import private_dir
 from ..settings import data_dir
 from .model import Changes, ReviewReport
@@ -89,16 +89,21 @@ class ReviewState:
             return data
         except FileNotFoundError:
             return {}
-        except (OSError, ValueError) as exc:
+        except (ValueError, UnicodeError) as exc:
             bad = path.with_name(path.name + ".bad")
             os.replace(path, bad)
-            self.problems.append(Problem(str(path), 0, f"unreadable review state ({exc}); kept as {bad.name}"))
+            self.problems.append(Problem.of(str(path), 0, "review_state_unreadable", error=str(exc), kept=bad.name))
             return {}
+        except OSError as exc:
+            raise KbError(f"cannot read the review state in {self.directory}: {exc.strerror or exc}") from exc
 
     def _save(self, name: str, data: dict) -> None:
-        private_dir(self.directory, top=data_dir())
-        with replacing(self.directory / name, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+        try:
+            private_dir(self.directory, top=data_dir())
+            with replacing(self.directory / name, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=1, sort_keys=True)
+        except OSError as exc:
+            raise KbError(f"cannot save the review state in {self.directory}: {exc.strerror or exc}") from exc
 
 
 def _flagged(report: ReviewReport) -> dict[str, list[str]]:

@@ -30,7 +30,7 @@ def _topics(articles: Sequence[Article]) -> tuple[list[list[Article]], list[Prob
         if not source or source == article.id:
             continue
         if source not in by_id:
-            problems.append(Problem(article.path, 1, f"translation_of: no article has id {source!r}"))
+            problems.append(Problem.of(article.path, 1, "translation_source_missing", source=source))
             continue
         parent[root(article.id)] = root(source)
     groups: dict[str, list[Article]] = {}
@@ -52,8 +52,7 @@ def missing_translations(articles: Sequence[Article]) -> tuple[list[tuple[Articl
         if len(present) == 1:
             missing = ", ".join(lang for lang in langs if lang not in present)
             for article in topic:
-                found.append((article, Reason("missing_translation",
-                                              f"only in {article.lang}; no {missing} version", INFO)))
+                found.append((article, Reason.of("missing_translation", INFO, lang=article.lang, missing=missing)))
     return found, problems
 
 
@@ -64,5 +63,5 @@ def translation_outdated(article: Article, by_id: dict[str, Article]) -> tuple[R
         return ()
     if article.reviewed >= source.reviewed:
         return ()
-    return (Reason("translation_outdated",
-                   f"reviewed {article.reviewed}; its source {source.id} was reviewed {source.reviewed}"),)
+    return (Reason.of("translation_outdated", reviewed=article.reviewed.isoformat(), source=source.id,
+                      source_reviewed=source.reviewed.isoformat()),)

@@ -34,7 +34,7 @@ from ..index.analysis import query_terms
 from ..index.keyword import keyword_text
 from ..knowledge.chunks import chunk_article
 from ..knowledge.model import Article
-from .hybrid import LENGTH_ALLOWANCE, Candidate, HybridSearcher
+from .hybrid import Candidate, HybridSearcher
 
 MAX_PROBES = 150  # answerable probes; with the off-topic ones, a few seconds at index time
 MAX_OFFTOPIC = 100  # off-topic probes per language

@@ -84,13 +84,23 @@ def load_queries(path: Path) -> tuple[list[EvalQuery], list[Problem]]:
     for n, row, error in read_jsonl(path, "query file"):
         if error is None:
             try:
-                queries.append(EvalQuery(str(row["query"]), tuple(row.get("expected") or ()), row.get("lang", ""),
-                                         row.get("kind", ""), row.get("escalate")))
+                queries.append(_query(row))
                 continue
             except (ValueError, KeyError, TypeError) as exc:
                 error = exc
-        problems.append(Problem(str(path), n, f"bad query line: {error}"))
+        problems.append(Problem.of(str(path), n, "bad_query_line", error=str(error)))
     return queries, problems
+
+
+def _query(row) -> EvalQuery:
+    """One line's query; TypeError naming what is wrong with it."""
+    if not isinstance(row, dict) or not isinstance(row.get("query"), str):
+        raise TypeError('expected an object with a "query" text')
+    expected = row.get("expected") or []
+    if not isinstance(expected, list) or not all(isinstance(e, str) for e in expected):
+        raise TypeError('"expected" must be a list of article ids')
+    return EvalQuery(row["query"], tuple(expected), str(row.get("lang", "")), str(row.get("kind", "")),
+                     row.get("escalate"))
 
 
 def run_queries(queries: Sequence[EvalQuery], search: Callable[[str], tuple[Sequence[str], bool, float]],

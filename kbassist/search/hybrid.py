@@ -29,10 +29,13 @@ from typing import Callable, Collection, Mapping
 
 import numpy as np
 
+from ..index import synonyms
 from ..index.analysis import RUN, index_term, query_terms
 from ..index.backend import SearchIndex
 from ..knowledge.model import Article
-from ..textutil import CJK_CHAR, collapse_ws, detect_lang
+from ..textutil import CJK_CHAR, collapse_ws, detect_lang, readable_markdown
+from .intents import WEIGHT as INTENT_WEIGHT
+from .intents import IntentClassifier
 from .model import SearchHit, SearchResult
 from .spelling import Speller
 
@@ -100,10 +103,12 @@ class Ranking:
 
 class HybridSearcher:
     def __init__(self, index: SearchIndex, articles: Mapping[str, Article],
-                 embed: Callable[[str], np.ndarray | None], tuning: Tuning):
+                 embed: Callable[[str], np.ndarray | None], tuning: Tuning,
+                 intents: IntentClassifier | None = None):
         """`index`: the local index or a team's server (`kbassist.index.backend`); this class ranks either."""
         self.index = index
         self.articles, self.embed, self.tuning = articles, embed, tuning
+        self.intents = intents  # the folder's own classifier (see search.intents), when it has one
         self.speller = Speller(index.has_word)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters()) -> SearchResult:
@@ -123,7 +128,8 @@ class HybridSearcher:
         """Every candidate article for `query`, scored and sorted, best first (`vector`: the query's,
         when the caller has embedded it already)."""
         typed = collapse_ws(query)
-        query = self.speller.correct(typed)
+        spoken = self.speller.correct(typed)
+        query = synonyms.load().normalise(spoken)  # for the keyword half; the embedder reads colloquial Chinese
         cands: dict[str, Candidate] = {}
         terms: list[str] = []
         if query and mode in ("hybrid", "keyword"):
@@ -133,7 +139,7 @@ class HybridSearcher:
                 c = cands.setdefault(hit.article_id, Candidate(hit.article_id))
                 c.kw, c.kw_terms = hit.score, hit.matched
         if vector is None and query and mode in ("hybrid", "semantic"):
-            vector = self.embed(query)
+            vector = self.embed(spoken)
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
             for vid, chunk_article, score in self.index.vector_candidates(vector, CANDIDATES * 3):
@@ -143,6 +149,10 @@ class HybridSearcher:
         ranked = [c for c in cands.values() if (a := self.articles.get(c.article_id)) and filters.allows(a)]
         query_lang = detect_lang(query)
         self._fuse(ranked, effective, terms, query_lang)
+        if self.intents is not None and effective == "hybrid":
+            probabilities = self.intents.probabilities(vector)
+            for c in ranked:
+                c.score += INTENT_WEIGHT * probabilities.get(c.article_id, 0.0)
         ranked.sort(key=lambda c: c.score, reverse=True)
         words = len(terms or query_terms(self.index.analyzer, query))
         return Ranking(typed, query, effective, query_lang, terms, words, ranked)
@@ -225,7 +235,7 @@ def snippet(text: str, terms: Collection[str], width: int = 160) -> str:
     Words are compared as the index compares them (stemmed, stop words left out), so "refunds" is
     marked for "refund" while "the", and the "lock" inside "clock", are not.
     """
-    body = collapse_ws(text.split("\n", 1)[1] if "\n" in text else text)
+    body = collapse_ws(readable_markdown(text.split("\n", 1)[1] if "\n" in text else text))
     spans = _shared_words(body, set(terms))
     if not spans:
         return body[:width]

@@ -5,7 +5,7 @@ It answers the calls the Assistant makes of `index.directory.IndexDir`
 facade's code is the same in both modes; only writing differs
 (`sync`: the server's own indexer, which commits each article whole).
 `directory` is this machine's cache for the server's index (the escalation
-model the indexer trained, fetched once on opening).
+models and intent classifier the indexer trained, fetched once on opening).
 """
 from __future__ import annotations
 
@@ -57,10 +57,11 @@ class ServerVectors:
 
 
 class ServerIndex:
-    def __init__(self, url: str, embedder: str | None, model_file: str,
+    def __init__(self, url: str, embedder: str | None, model_files: dict[str, str],
                  on_articles: Callable[[list[Article], list[str]], None]):
         """`embedder`: the name asked for (None: whatever the server uses); a reader never changes the
-        server's, so another one is an error rather than a rebuild."""
+        server's, so another one is an error rather than a rebuild. `model_files`: meta key -> the
+        file in `directory` that goes with it (see `ServerStore.set_meta`)."""
         self.url, self.location = url, safe_url(url)
         with connect(url, "migrate") as connection:
             try:
@@ -71,17 +72,21 @@ class ServerIndex:
         self.directory = cache_dir(url)
         self.directory.mkdir(parents=True, exist_ok=True)
         self.reader = Reader(url, configure)
-        self.store = ServerStore(self.reader, self.directory, model_file)
+        self.store = ServerStore(self.reader, self.directory, model_files)
         stored = self.store.meta("embedder")
         if embedder is not None and stored and embedder != stored:
             raise ServerError(f"the server's index uses the embedder {stored}, not {embedder}: queries must be "
                               "embedded by the same model (leave --embedder out)")
-        self.store.fetch_model()
+        self.store.fetch_models()
         self._generation = int(self.store.meta("generation") or 0)
         self._on_articles = on_articles
         self._search: ServerSearchIndex | None = None
         self._vectors: ServerVectors | None = None
         self._any_vector = False
+
+    def take_summaries(self) -> list[Article]:
+        """Every article's summary, read from the server (what the Assistant keeps in memory)."""
+        return list(self.store.summaries())
 
     @property
     def vectors(self) -> ServerVectors | None:
@@ -111,8 +116,9 @@ class ServerIndex:
         return self._search
 
     def sync(self, folder: Path, only: list[str] | None, choose: ChooseEmbedder,
-             on_articles: Callable[[list[Article], list[str]], None]) -> Generator[Progress, None, IndexChange]:
-        return sync_folder(self.url, configure, folder, only, choose, on_articles)
+             on_articles: Callable[[list[Article], list[str]], None],
+             outside_links: bool = False) -> Generator[Progress, None, IndexChange]:
+        return sync_folder(self.url, configure, folder, only, choose, on_articles, outside_links)
 
     def save_vector_snapshot(self) -> None:
         """Nothing to do: the vectors live on the server."""

@@ -10,7 +10,8 @@ Tables (`kb_` names, so they sit beside a team's own tables):
 - `kb_meta`: the schema version, the embedder and its dimension, the write
   generation, the BM25 statistics, the calibration.
 - `kb_files`: the manifest, each file's hash, size and mtime (`index.store`'s
-  `FileState`), so an indexer re-reads only what changed.
+  `FileState`), so an indexer re-reads only what changed, and the id its
+  article has beside the one it claims (`index.ids` settles duplicates).
 - `kb_articles`: each whole article (JSON) and its summary, stamped with the
   generation that wrote it; `kb_removed` remembers the ids removed, so an
   agent's app refreshes only what changed since its last look.
@@ -21,7 +22,8 @@ Tables (`kb_` names, so they sit beside a team's own tables):
   analyser cuts them (jieba for Chinese, stemmed English), with their
   counts and the article's length, and each term's document frequency: BM25
   is computed in SQL over them, so Chinese needs no server extension.
-- `kb_problems`, `kb_blobs` (the escalation model the indexer trained), and
+- `kb_problems` (with their codes, worded by each agent in its language),
+  `kb_blobs` (the escalation model and intent classifier the indexer trained), and
   `kb_events` (the team's shared metrics, see `events`).
 """
 from __future__ import annotations
@@ -30,7 +32,7 @@ import psycopg
 
 from .connection import ServerError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 MIGRATION_LOCK = 0x6B62617373697300  # advisory lock key held while migrating
 
 V1 = """
@@ -60,7 +62,16 @@ CREATE TABLE kb_events (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAUL
 CREATE INDEX kb_events_at ON kb_events (at);
 INSERT INTO kb_meta VALUES ('generation', '0'), ('documents', '0'), ('total_length', '0');
 """
-MIGRATIONS = ((1, V1),)  # (version, statements); a later version appends here and never edits an earlier one
+# Version 2 (main's duplicate-id rule and problem codes, issue #17 and #20): which id each file claims,
+# and each problem's code and facts. Rows written by version 1 claimed the id they have.
+V2 = """
+ALTER TABLE kb_files ADD COLUMN claimed_id text NOT NULL DEFAULT '';
+UPDATE kb_files SET claimed_id = article_id;
+CREATE INDEX kb_files_claimed ON kb_files (claimed_id);
+CREATE INDEX kb_files_article ON kb_files (article_id);
+ALTER TABLE kb_problems ADD COLUMN code text NOT NULL DEFAULT '', ADD COLUMN params jsonb NOT NULL DEFAULT '[]';
+"""
+MIGRATIONS = ((1, V1), (2, V2))  # (version, statements); a later version appends here and never edits an earlier one
 
 
 def migrate(connection: psycopg.Connection) -> None:

@@ -13,50 +13,64 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from ..errors import Problem
+from ..wording import Params
 from ..index.store import FileState, StoredChunk
 from ..knowledge.model import Article
 from .connection import Reader
 from .records import decode
 
-ESCALATION_META = "escalation_model"  # its value names the model file that goes with it (see `set_meta`)
 CHUNK_COLUMNS = "vid, key, article_id, path, heading, line, kind, text"
+FILE_COLUMNS = "path, hash, size, mtime, article_id, claimed_id"  # `index.store.FileState`'s fields
 
 
 class ServerStore:
-    def __init__(self, reader: Reader, directory: Path, model_file: str):
-        """`directory`: this machine's cache for the server's index (the escalation model's file)."""
-        self.reader, self.directory, self.model_file = reader, directory, model_file
+    def __init__(self, reader: Reader, directory: Path, model_files: dict[str, str]):
+        """`directory`: this machine's cache for the server's index; `model_files`: meta key -> the file
+        there that goes with its value (the escalation models, the intent classifier)."""
+        self.reader, self.directory, self.model_files = reader, directory, model_files
 
     # -- meta --------------------------------------------------------------------------
     def meta(self, key: str) -> str | None:
+        """The value as stored ("" included, as `index.store.Store.meta` gives it); None when never set."""
         rows = self.reader.rows("SELECT value FROM kb_meta WHERE key = %s", (key,))
-        return rows[0][0] if rows and rows[0][0] != "" else None
+        return rows[0][0] if rows else None
 
     def set_meta(self, key: str, value: str) -> None:
-        """Store a meta value. The escalation model's key goes with its file, in one transaction: an agent
-        that reads the key also finds the model it names."""
+        """Store a meta value. A model's key goes with its file, in one transaction: an agent that reads
+        the key also finds the model it names (no file: the model is dropped, as the file was)."""
+        name = self.model_files.get(key)
+
         def write(connection) -> None:
             with connection.transaction():
                 connection.execute("INSERT INTO kb_meta VALUES (%s, %s) ON CONFLICT (key) "
                                    "DO UPDATE SET value = EXCLUDED.value", (key, value))
-                if key == ESCALATION_META:
+                if name is None:
+                    return
+                path = self.directory / name
+                if path.exists():
                     connection.execute("INSERT INTO kb_blobs VALUES (%s, %s) ON CONFLICT (name) "
-                                       "DO UPDATE SET data = EXCLUDED.data",
-                                       (self.model_file, (self.directory / self.model_file).read_bytes()))
+                                       "DO UPDATE SET data = EXCLUDED.data", (name, path.read_bytes()))
+                else:
+                    connection.execute("DELETE FROM kb_blobs WHERE name = %s", (name,))
         self.reader.run(write)
 
-    def fetch_model(self) -> None:
-        """Copy the escalation model the indexer trained into the local cache (the Assistant loads it there)."""
-        rows = self.reader.rows("SELECT data FROM kb_blobs WHERE name = %s", (self.model_file,))
-        if rows:
-            target = self.directory / self.model_file
+    def fetch_models(self) -> None:
+        """Copy the models the indexer trained into the local cache (the Assistant loads them there);
+        one the server no longer has is removed here too."""
+        stored = dict(self.reader.rows("SELECT name, data FROM kb_blobs WHERE name = ANY(%s)",
+                                       (list(self.model_files.values()),)))
+        for name in self.model_files.values():
+            target = self.directory / name
+            if name not in stored:
+                target.unlink(missing_ok=True)
+                continue
             temporary = target.with_suffix(".part")
-            temporary.write_bytes(rows[0][0])
+            temporary.write_bytes(stored[name])
             temporary.replace(target)
 
     # -- the manifest, articles, problems ----------------------------------------------------
     def files(self, paths: Iterable[str] | None = None) -> dict[str, FileState]:
-        sql = "SELECT path, hash, size, mtime, article_id FROM kb_files"
+        sql = f"SELECT {FILE_COLUMNS} FROM kb_files"
         rows = self.reader.rows(sql) if paths is None else self.reader.rows(sql + " WHERE path = ANY(%s)",
                                                                              (list(paths),))
         return {r[0]: FileState(*r) for r in rows}
@@ -94,7 +108,9 @@ class ServerStore:
                                                (article_ids,))]
 
     def problems(self) -> list[Problem]:
-        return [Problem(*r) for r in self.reader.rows("SELECT path, line, message, severity FROM kb_problems")]
+        rows = self.reader.rows("SELECT path, line, message, severity, code, params FROM kb_problems")
+        return [Problem(path, line, message, severity, code, Params(map(tuple, values)))
+                for path, line, message, severity, code, values in rows]
 
     # -- chunks and vectors --------------------------------------------------------------
     def count_chunks(self) -> int:

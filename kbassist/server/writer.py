@@ -9,6 +9,7 @@ the BM25 totals lowered for what is forgotten and raised for what is added.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -78,12 +79,15 @@ def write_files(connection: psycopg.Connection, prepared: list[Prepared], unchan
 
 
 def remove_files(connection: psycopg.Connection, paths: list[str]) -> list[str]:
-    """Forget files that left the folder, in one transaction; returns their article ids."""
+    """Forget files that left the folder, in one transaction; returns their article ids that no other
+    file has now (a renamed file took its id over)."""
     with connection.transaction():
         generation = _next_generation(connection)
         gone = _forget(connection, paths, [], generation)
         connection.execute("DELETE FROM kb_files WHERE path = ANY(%s)", (paths,))
-    return gone
+        held = {i for (i,) in connection.execute("SELECT article_id FROM kb_files WHERE article_id = ANY(%s)",
+                                                 (gone,))}
+    return [i for i in gone if i not in held]
 
 
 def _next_generation(connection: psycopg.Connection) -> int:
@@ -114,16 +118,19 @@ def _forget(connection: psycopg.Connection, paths: list[str], keep_ids: list[str
 
 
 def _put_file(connection: psycopg.Connection, state: FileState) -> None:
-    connection.execute("INSERT INTO kb_files VALUES (%s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET "
+    connection.execute("INSERT INTO kb_files (path, hash, size, mtime, article_id, claimed_id) "
+                       "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (path) DO UPDATE SET "
                        "hash = EXCLUDED.hash, size = EXCLUDED.size, mtime = EXCLUDED.mtime, "
-                       "article_id = EXCLUDED.article_id",
-                       (state.path, state.hash, state.size, state.mtime, state.article_id))
+                       "article_id = EXCLUDED.article_id, claimed_id = EXCLUDED.claimed_id",
+                       (state.path, state.hash, state.size, state.mtime, state.article_id, state.claimed_id))
 
 
 def _put_problems(connection: psycopg.Connection, per_file: list[tuple[str, list[Problem]]]) -> None:
-    rows = [(path, p.line, p.message, p.severity) for path, problems in per_file for p in problems]
+    rows = [(path, p.line, p.message, p.severity, p.code, json.dumps(p.params, ensure_ascii=False))
+            for path, problems in per_file for p in problems]
     if rows:
-        connection.cursor().executemany("INSERT INTO kb_problems VALUES (%s, %s, %s, %s)", rows)
+        connection.cursor().executemany("INSERT INTO kb_problems (path, line, message, severity, code, params) "
+                                        "VALUES (%s, %s, %s, %s, %s, %s::jsonb)", rows)
 
 
 def _put_chunks(connection: psycopg.Connection, prepared: list[Prepared], vectors: dict[str, np.ndarray]) -> None:

@@ -1,6 +1,6 @@
 """Fill ui/i18n/kbassist_zh_CN.ts with the Simplified Chinese strings below, then compile it.
 
-Run after `pyside6-lupdate ui/*.py -ts ui/i18n/kbassist_zh_CN.ts` has added
+Run after `pyside6-lupdate -no-obsolete ui/*.py ui/desk/*.py -ts ui/i18n/kbassist_zh_CN.ts` has added
 new source strings:  .venv/bin/python ui/tools/translate_zh.py
 """
 from __future__ import annotations
@@ -9,6 +9,8 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from translate_zh_insights import ZH_INSIGHTS  # beside this file (run as a script)
 
 TS = Path(__file__).resolve().parents[1] / "i18n" / "kbassist_zh_CN.ts"
 ZH = {
@@ -55,7 +57,7 @@ ZH = {
     "Keyboard shortcuts": "键盘快捷键", "Go to the message box": "转到消息框",
     "Search now (in the message box); go to the reply (in the results)": "立即搜索（在消息框中）；转到回复（在结果中）",
     "New line in the message": "在消息中换行", "Move through the results from the message box": "在消息框中上下切换结果",
-    "Next placeholder field": "下一个占位符字段", "Copy the filled reply": "复制填好的回复",
+    "Copy the filled reply": "复制填好的回复",
     "Copy the n-th reply": "复制第 n 条回复", "Clear the message and results": "清空消息和结果",
     "Compact mode": "紧凑模式", "Open a knowledge folder": "打开知识库文件夹", "This list": "本列表",
     "Keys": "按键", "Action": "操作", "Unfilled placeholder": "占位符未填写", "Personal data": "个人信息",
@@ -86,7 +88,40 @@ ZH = {
     "Weak match": "匹配度低", "repeated failure": "反复未解决", "chargeback": "拒付/退单",
     "vulnerable customer": "弱势客户", "privacy breach": "隐私泄露", "asks for a manager": "要求找主管",
     "money lost": "资金损失",
+    # Beside the CRM, the first screen, fill-in and compose (issue #20)
+    "Searched for: %1": "搜索的是：%1", "Add to message (Ctrl+Shift+A)": "加入消息（Ctrl+Shift+A）", "Clear": "清空",
+    "%n replies in the message: Ctrl+Shift+Enter copies it as one": "消息中有 %n 条回复：Ctrl+Shift+Enter 合并复制",
+    "Local API on http://127.0.0.1:%1": "本地 API 已在 http://127.0.0.1:%1 运行",
+    "Local API not started: %1": "本地 API 未启动：%1",
+    "Watch the clipboard: a copied customer message is searched at once (text only; stored only if the log is on)":
+        "监听剪贴板：复制客户消息后立即搜索（仅文本；仅在开启记录时保存）",
+    "After copying a reply, go back to the window I came from": "复制回复后回到之前的窗口",
+    "Serve the local API for CRM macros and browser extensions": "为 CRM 宏和浏览器扩展提供本地 API",
+    "created when the API is first turned on": "首次开启 API 时生成", "Copy token": "复制令牌",
+    "Wayland does not let an app take a key for the whole desktop. Use the tray icon, or make a desktop shortcut "
+    "that runs kbassist: it brings this window up.":
+        "Wayland 不允许应用占用全局快捷键。请使用托盘图标，或在桌面设置中添加运行 kbassist 的快捷键：它会调出本窗口。",
+    "The global hotkey needs python-xlib (pip install python-xlib).": "全局快捷键需要 python-xlib（pip install python-xlib）。",
+    "No X11 display: the global hotkey and paste back are not available here.": "没有 X11 显示：此处无法使用全局快捷键和自动返回。",
+    "Global hotkey": "全局快捷键", "Clipboard": "剪贴板", "Paste back": "复制后返回", "Local API": "本地 API",
+    "API token": "API 令牌", "Allowed browser origins": "允许的浏览器来源",
+    "Paste the customer's message above": "在上方粘贴客户的消息",
+    "Ctrl+L goes to the message box from anywhere in the window; Enter searches, ↑/↓ choose an article, Enter fills "
+    "the reply, Ctrl+Enter copies it. F1 lists every shortcut.":
+        "在窗口任何位置按 Ctrl+L 转到消息框；Enter 搜索，↑/↓ 选择文章，Enter 填写回复，Ctrl+Enter 复制。F1 查看全部快捷键。",
+    "Try an example:": "试一个例子：", "Most used this week": "本周最常用", "copies: %n": "复制 %n 次",
+    "Show the problems with the folder's files": "显示文件夹中文件的问题", "%n problem(s)": "%n 个问题",
+    "From any program: bring kbassist up, message box focused (Settings)": "在任何程序中：调出 kbassist 并聚焦消息框（可在设置中修改）",
+    "Next / previous placeholder field (Enter on a result: the first empty one)":
+        "下一个 / 上一个占位符字段（在结果上按 Enter：第一个空字段）",
+    "Add the filled reply to a message of several replies": "把填好的回复加入多条回复合成的消息",
+    "Copy that message: one greeting, one sign-off": "复制合成的消息：只保留一个问候和一个落款",
+    "Review queue": "复审队列", "Welcome to kbassist": "欢迎使用 kbassist",
+    "Your name, as replies should sign it (Settings can change it later):": "回复中署名用的姓名（之后可在设置中修改）：",
 }
+
+
+ZH.update(ZH_INSIGHTS)
 
 
 def main() -> int:
