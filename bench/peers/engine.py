@@ -54,13 +54,15 @@ class KbassistPeer:
             pass
         assistant.save_vector_snapshot()  # as `kbassist index` does
         built = time.perf_counter()
+        assistant.calibrate()  # as `kbassist index` does too: the no-answer threshold, the intent classifier
+        calibrated = time.perf_counter()
         stats = assistant.stats()
         # Queries are timed on the index the app settles into: past ~100k chunks
         # it partitions the vectors in the background, scanning them all until then.
         assistant.optimize_in_background()
         partitioned = assistant.wait_settled()
-        return {"build_s": built - start, "articles": stats["articles"], "chunks": stats["chunks"],
-                "partitioned": partitioned, "settle_s": time.perf_counter() - built}
+        return {"build_s": built - start, "calibrate_s": calibrated - built, "articles": stats["articles"],
+                "chunks": stats["chunks"], "partitioned": partitioned, "settle_s": time.perf_counter() - calibrated}
 
     def search(self, query: str, k: int) -> Ranked:
         start = time.perf_counter()
