@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	# The CPU wheel first: an open range would pull the multi-GB CUDA build.
 	$(BIN)/pip install -q torch==2.13.0
-	$(BIN)/pip install -q -e '.[st,gui,test,bench,api]'
+	$(BIN)/pip install -q -e '.[st,gui,test,bench,server,api]'
 	touch $(STAMP)
 
 run: setup

@@ -15,7 +15,9 @@ Index directory layout: `<index_dir>/current/` holds `store.sqlite3` and
 `keyword/`. A rebuild is written to `<index_dir>/building/` and swapped in by
 renames, so a crash or kill mid-rebuild leaves the previous index in use.
 Across processes, one writes an index at a time and the others read the last
-complete index meanwhile (`index.home`).
+complete index meanwhile (`index.home`). With a team's server (`server=`, the
+`server` setting) the index is a PostgreSQL database instead (`kbassist.server`):
+searched the same way, written only by `kbassist index`/`watch` with `--server`.
 """
 from __future__ import annotations
 
@@ -35,7 +37,7 @@ from .assist.model import SuggestResult
 from .assist.triage import Lexicon, load_lexicon
 from .embed.embedders import AUTO, Embedder, choose_embedder, embedder_name
 from .embed.holder import ModelHolder
-from .errors import FolderNotFound, IndexClosed, Problem
+from .errors import FolderNotFound, IndexClosed, KbError, Problem
 from .index.directory import IndexDir, default_index_dir
 from .index.home import IndexHome
 from .index.indexer import FolderDiff, diff_folder, embed_pending, parse_file, sync_files
@@ -68,8 +70,11 @@ class Assistant:
 
     def __init__(self, folder: str | Path, index_dir: str | Path | None = None, *,
                  settings: Settings | None = None, embedder: str | Embedder | None = None,
-                 wait_for_model: bool = True, with_vectors: bool = True, lock_wait_s: float = LOCK_WAIT_S):
-        """`lock_wait_s`: how long a write waits while another process writes this index (then IndexBusy)."""
+                 wait_for_model: bool = True, with_vectors: bool = True, lock_wait_s: float = LOCK_WAIT_S,
+                 server: str | None = None):
+        """`lock_wait_s`: how long a write waits while another process writes this index (then IndexBusy).
+        `server`: a team's PostgreSQL URL (default: the `server` setting); its index is searched and
+        written instead of a local one (`kbassist.server`), and no local index folder is made."""
         self.folder = Path(folder).expanduser().resolve()
         if not self.folder.is_dir():
             raise FolderNotFound(f"knowledge folder not found: {self.folder}")
@@ -79,7 +84,9 @@ class Assistant:
             self.notices.extend(str(p) for p in problems)
         self.settings = settings
         self.index_dir = Path(index_dir) if index_dir else default_index_dir(self.folder, self.settings)
-        self._home = IndexHome(self.index_dir, lock_wait_s)
+        self.server = server or self.settings.server or None
+        # The server serialises its indexers itself (an advisory lock, `server.sync`).
+        self._home = None if self.server else IndexHome(self.index_dir, lock_wait_s)
         self.wait_for_model = wait_for_model
         self._with_vectors = with_vectors  # False: a worker process that writes the index, never searches it
         self._models = ModelHolder(embedder or self.settings.embedder)
@@ -103,7 +110,14 @@ class Assistant:
 
     # -- lifecycle -------------------------------------------------------------
     def _open_index(self) -> IndexDir:
-        ix = self._home.open(self._models.required_name, self.notices, self._with_vectors)
+        if self.server:
+            from .judgment import ESCALATION_MODEL, INTENT_CLASSIFIER
+            from .server.index import ServerIndex
+
+            files = {"escalation_model": ESCALATION_MODEL, "intents_embedder": INTENT_CLASSIFIER}
+            ix = ServerIndex(self.server, self._models.required_name, files, self._apply_articles)
+        else:
+            ix = self._home.open(self._models.required_name, self.notices, self._with_vectors)
         self._articles: dict[str, Article] = {a.id: a for a in ix.take_summaries()}
         self._bind(ix)
         return ix
@@ -112,15 +126,15 @@ class Assistant:
     def writing(self, wait_s: float | None = None):
         """This thread as the Assistant's one writer, and this process as the index's (see `index.home`):
         for a caller that must read the index, change a file and re-index it as one step."""
-        with self._write_lock, self._home.writing(wait_s):
+        with self._write_lock, (self._home.writing(wait_s) if self._home else contextlib.nullcontext()):
             yield
 
     def _bind(self, ix: IndexDir) -> None:
         threshold = self._judgment.threshold(ix, self.settings.no_answer_confidence)
         self.no_answer_threshold = threshold  # suggestions just above it are logged as weak answers (#21)
         tuning = Tuning(self.settings.fusion, self.settings.semantic_weight, 60, threshold)
-        self._searcher = HybridSearcher(ix.store, ix.keyword, ix.vectors_or_empty(), self._articles,
-                                        self._embed_query, tuning, self._judgment.classifier(ix))
+        self._searcher = HybridSearcher(ix.search_index(), self._articles, self._embed_query, tuning,
+                                        self._judgment.classifier(ix))
 
     @property
     def _outside_links(self) -> bool:
@@ -177,6 +191,8 @@ class Assistant:
         return self._models.get(self._resolved_spec)
 
     def _resolved_spec(self) -> str:
+        if self.server and self._models.spec == AUTO:  # an agent embeds its queries with the team indexer's model
+            self._models.spec = self._ix.store.meta("embedder_spec") or AUTO
         return self._models.resolve(self._ix.store.meta("embedder"),
                                     lambda: [a.lang for a in self._articles.values() if a.searchable])
 
@@ -239,7 +255,10 @@ class Assistant:
         """
         touched = False  # files were read: their problems may have changed even when no article did
         with self.writing():
-            if rebuild:
+            if self.server:
+                change = yield from self._index_server(paths, rebuild)
+                touched = not change.empty
+            elif rebuild:
                 change = yield from self._rebuild()
             else:
                 if diff is None:
@@ -260,6 +279,30 @@ class Assistant:
             for listener in list(self._listeners):
                 listener(change)
         return change
+
+    def _index_server(self, paths: Iterable[str] | None, rebuild: bool) -> Generator[Progress, None, IndexChange]:
+        """The server's indexer: each article committed whole, with its vectors (`server.sync`)."""
+        if rebuild:
+            raise KbError("--rebuild is not available with a server yet: index without it (changed files are "
+                          "re-read by their hash)")
+
+        def choose(diff: FolderDiff) -> tuple[Embedder, str]:
+            self.settle_embedder(diff.added + diff.changed)
+            return self.embedder, self._resolved_spec()
+
+        change = yield from self._ix.sync(self.folder, list(paths) if paths is not None else None, choose,
+                                          self._apply_articles, self._outside_links)
+        self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
+        return change
+
+    def share_event(self, event: dict) -> bool:
+        """Send one Insights event (a plain, already masked dict) to the team's server, if the agent agreed
+        (the `share_metrics` setting) and a server is configured; True when it was sent."""
+        if not self.server:
+            return False
+        from .server.events import share_event
+
+        return share_event(self._ix.reader, self.settings, event)
 
     def update(self, paths: Iterable[str] | None = None, rebuild: bool = False) -> IndexChange:
         """`index()` run to the end, for callers that need no progress."""
@@ -493,6 +536,8 @@ class Assistant:
         A full read of the stored vectors if they changed since the last snapshot, on a
         connection of its own: updates and searches meanwhile are not held up. Only a speed-up,
         so it is skipped while another process writes the index."""
+        if self._home is None:
+            return  # the vectors live on the server
         if self._home.try_writing():
             try:
                 self._ix.save_vector_snapshot()
@@ -523,4 +568,5 @@ class Assistant:
                 "embedder": embedder_name(self._models.spec if self._models.spec != AUTO  # `auto`: what it became
                                           else self._ix.store.meta("embedder") or AUTO),
                 "index_dir": str(self.index_dir),
+                **({"server": self._ix.location} if self.server else {}),
             }

@@ -51,6 +51,8 @@ class Settings:
     fusion: str = "blend"
     semantic_weight: float = 0.8
     no_answer_confidence: float = 0.53
+    server: str = ""  # a team's PostgreSQL (postgresql://...): search its shared index instead of a local one
+    share_metrics: bool = False  # with a server: send the Insights events to it (the agent's consent, issue #22)
     # Read articles through links that lead out of the knowledge folder (never written through: issue #17).
     follow_outside_links: bool = False
     # Beside the CRM (issue #20): a global hotkey, an opt-in clipboard watch, paste back, the local API.

@@ -60,32 +60,38 @@ def engine_errors(fn):
 
 
 def open_assistant(folder: Path, index_dir: Path | None, embedder: str | None = None, quiet: bool = False,
-                   warm_model: bool = True):
+                   warm_model: bool = True, server: str | None = None):
     """An Assistant whose index is up to date and whose model is loaded, so timings are of the search.
 
     When the index cannot be brought up to date (another process is writing it, the disk is full or
-    read-only), a note says why and the answers come from the last complete index."""
+    read-only), a note says why and the answers come from the last complete index. With a team's
+    `server`, its index is read as the indexer left it: a reader never writes it."""
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=0)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=0, server=server)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
     if warm_model:
         assistant.load_model_in_background()  # meanwhile the folder is checked for changes
+    if not server:  # a server's index is built and calibrated by its indexer (`kbassist index --server`)
+        _bring_up_to_date(assistant, quiet, calibrate=warm_model)
+    if warm_model:
+        assistant.embedder.embed(["warm-up"])
+    return assistant
+
+
+def _bring_up_to_date(assistant, quiet: bool, calibrate: bool) -> None:
     try:
         run_with_progress(assistant.jobs.build(), quiet)
     except (IndexBusy, IndexUnwritable) as exc:
         click.echo(f"note: {exc}; answering from the last complete index", err=True)
         if isinstance(exc, IndexUnwritable):
             assistant.reload()  # a write that failed half-way: read what the disk holds
-    if warm_model:
+    if calibrate:
         try:
             assistant.calibrate()  # the folder's no-answer threshold, measured once and kept with the index
         except (IndexBusy, IndexUnwritable) as exc:
             click.echo(f"note: {exc}; the stored calibration is used", err=True)
-    if warm_model:
-        assistant.embedder.embed(["warm-up"])
-    return assistant
 
 
 def run_with_progress(job, quiet: bool = False):

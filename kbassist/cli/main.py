@@ -33,6 +33,7 @@ from .practice import practice_command
 from .output import emit_json, emit_table, shorten
 from .review import review_command
 from .serve import serve_command
+from .server import server_dev_command, server_opt, watch_command
 from .suggest import suggest_command
 
 
@@ -58,23 +59,27 @@ def cli(ctx: click.Context) -> None:
 @click.option("--rebuild", is_flag=True, help="Rebuild from scratch (the old index stays usable until done).")
 @click.option("--wait", "wait_s", type=click.FloatRange(min=0), default=30.0, show_default=True,
               help="Seconds to wait while another process writes this index, then say which one.")
+@server_opt
 @json_opt
 @words_opt
 @engine_errors
-def index(folder, index_dir, embedder, rebuild, wait_s, as_json, words):
+def index(folder, index_dir, embedder, rebuild, wait_s, server, as_json, words):
     """Index FOLDER, re-reading only files that changed since last time.
 
     \b
     Example:
         kbassist index knowledge/ --index-dir index/
         kbassist index knowledge/ --lang zh      # problems worded in Chinese
+        kbassist index /srv/kb --server postgresql://kb@db.example/kb
     """
     from ..assistant import Assistant
 
-    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=wait_s)
+    assistant = Assistant(folder, index_dir, embedder=embedder, lock_wait_s=wait_s, server=server)
     for notice in assistant.notices:
         click.echo(f"note: {notice}", err=True)
-    change = run_with_progress(assistant.index(rebuild=True) if rebuild else assistant.jobs.build(), as_json)
+    # The server's indexer embeds in its own workers and commits each article whole (kbassist.server.sync).
+    job = assistant.index(rebuild=rebuild) if rebuild or server else assistant.jobs.build()
+    change = run_with_progress(job, as_json)
     assistant.save_vector_snapshot()  # the next start reads the vectors from it
     calibrated = assistant.calibrate()
     stats = assistant.stats()
@@ -85,7 +90,8 @@ def index(folder, index_dir, embedder, rebuild, wait_s, as_json, words):
                    "calibration": calibrated.as_dict() if calibrated else None})
         return
     click.echo(f"{stats['articles']} articles, {stats['chunks']} chunks "
-               f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) in {stats['index_dir']}")
+               f"(+{len(change.added)} ~{len(change.updated)} -{len(change.removed)}) "
+               f"{'on ' + stats['server'] if server else 'in ' + stats['index_dir']}")
     for p in problems:
         where = f"{p.file}:{p.line}" if p.line else p.file
         click.echo(f"{p.severity}: {where}: {p.text(words)}", err=True)
@@ -101,16 +107,18 @@ def index(folder, index_dir, embedder, rebuild, wait_s, as_json, words):
 @click.option("--tag", "tags", multiple=True, help="Only articles with this tag (repeatable).")
 @click.option("--product", help="Only articles about this product.")
 @click.option("--lang", help="Only articles in this language (en, zh).")
+@server_opt
 @json_opt
 @engine_errors
-def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_json):
+def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, server, as_json):
     """Search FOLDER for QUERY (Chinese, English or both).
 
     \b
     Example:
         kbassist search knowledge/ "退款多久到账" --json
     """
-    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json, warm_model=mode != "keyword")
+    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json, warm_model=mode != "keyword",
+                               server=server)
     result = assistant.search(query, k=k, mode=mode, tags=tags, product=product, lang=lang)
     if as_json:
         emit_json(search_json(result))
@@ -132,8 +140,9 @@ def search(folder, query, k, mode, index_dir, embedder, tags, product, lang, as_
 @index_dir_opt
 @embedder_opt
 @click.option("--json/--table", "as_json", default=True, help="JSON (default) or a short table.")
+@server_opt
 @engine_errors
-def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
+def evaluate(folder, queries, k, mode, index_dir, embedder, as_json, server):
     """Measure retrieval quality of FOLDER on a JSON Lines query file.
 
     \b
@@ -142,7 +151,7 @@ def evaluate(folder, queries, k, mode, index_dir, embedder, as_json):
     """
     from ..search.evaluate import load_queries, run_queries, summarise
 
-    assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword")
+    assistant = open_assistant(folder, index_dir, embedder, quiet=True, warm_model=mode != "keyword", server=server)
     assistant.optimize_in_background()
     assistant.wait_settled()  # the index the app settles into (large folders: partitioned vectors)
     items, problems = load_queries(queries)
@@ -187,6 +196,8 @@ cli.add_command(practice_command)
 cli.add_command(review_command)
 cli.add_command(suggest_command)
 cli.add_command(serve_command)
+cli.add_command(watch_command)
+cli.add_command(server_dev_command)
 
 
 def main() -> None:

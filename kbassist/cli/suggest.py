@@ -28,6 +28,7 @@ from .common import (
     words_opt,
 )
 from .output import emit_json
+from .server import server_opt
 
 INDENT = "     "
 
@@ -102,9 +103,10 @@ def _echo_suggestion(number: int, s: Suggestion, words: str) -> None:
               help="JSON Lines of messages ({\"query\": ...}, {\"message\": ...} or strings); "
                    "prints one JSON result a line.")
 @click.option("--no-log", is_flag=True, help="Do not record these messages in the local history log.")
+@server_opt
 @words_opt
 @engine_errors
-def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log, words):
+def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_log, server, words):
     """Suggest articles and ready replies for a customer MESSAGE ('-' reads stdin).
 
     Also says whether the message should go to a lead (anger, threats,
@@ -118,7 +120,7 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
     """
     if (message is None) == (batch is None):
         raise click.UsageError("give either MESSAGE (or '-' for stdin) or --batch FILE")
-    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json or batch is not None)
+    assistant = open_assistant(folder, index_dir, embedder, quiet=as_json or batch is not None, server=server)
     if batch is not None:
         for number, text, why in batch_messages(batch):
             if text is None:

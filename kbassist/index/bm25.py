@@ -27,6 +27,11 @@ B = 0.75
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
 
+def idf(documents: int, frequency: int) -> float:
+    """BM25's inverse document frequency of a term held by `frequency` of `documents` (never negative)."""
+    return math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5))
+
+
 class SegmentPostings:
     """One segment's document lengths, keys and term postings, read from `reader` when first needed."""
 
@@ -107,8 +112,7 @@ class PostingScorer:
             ids, freqs = self.postings(term)
             if len(ids) == 0:
                 continue
-            idf = math.log(1 + (self.count - len(ids) + 0.5) / (len(ids) + 0.5))
-            scores[ids] += weight * idf * freqs * (K1 + 1) / (freqs + norm[ids])
+            scores[ids] += weight * idf(self.count, len(ids)) * freqs * (K1 + 1) / (freqs + norm[ids])
             per_term[term] = ids
         hit = np.flatnonzero(scores)
         if len(hit) == 0:

@@ -19,6 +19,7 @@ from ..errors import IndexDamaged
 from ..knowledge.model import Article
 from ..settings import Settings, data_dir
 from . import snapshot as vector_snapshot
+from .backend import LocalSearchIndex
 from .keyword import KeywordIndex
 from .memory import return_freed_memory
 from .snapshot import StaleSnapshot
@@ -159,6 +160,10 @@ class IndexDir:
     def vectors_or_empty(self) -> VectorIndex:
         """The vector index, or a throwaway empty one before any chunk was embedded."""
         return self.vectors if self.vectors is not None else VectorIndex(1)
+
+    def search_index(self) -> LocalSearchIndex:
+        """What the hybrid search reads (`index.backend`): this directory's three indexes."""
+        return LocalSearchIndex(self.store, self.keyword, self.vectors_or_empty())
 
     def ensure_vectors(self, dim: int) -> VectorIndex:
         if self.vectors is None or self.vectors.dim != dim:

@@ -30,15 +30,12 @@ from ..knowledge.model import Article
 from . import whoosh_pickles
 from .analysis import mixed_analyzer, query_terms, warm_up
 from .bm25 import PostingScorer, SegmentPostings
+from .term_query import rank_terms
 
 whoosh_pickles.install()  # before any whoosh index is opened: see that module
 
 TITLE_WEIGHT = 3  # copies of the title in the indexed text
 QUESTION_WEIGHT = 2  # copies of each listed customer question
-ENOUGH_HITS = 5  # fewer exact hits than this and unknown words are retried fuzzily
-MAX_QUERY_TERMS = 24  # a pasted essay is cut to its rarest words
-MAX_FUZZY_WORDS = 3
-FUZZY_WEIGHT = 0.6
 # Characters of an article's text keyword-indexed at most. whoosh's indexing is Python, linear but
 # slow: a 2 MB article of 28,000 headings took 8 s in whoosh alone (issue #17). The semantic index
 # still holds every section; the indexer warns when an article is cut (see `indexer.parse_file`).
@@ -186,19 +183,8 @@ class KeywordIndex:
 
     def search(self, text: str, limit: int = 50) -> KeywordResult:
         scorer = self._scorer()
-        reader = scorer.reader
         terms = query_terms(self.analyzer, text)
-        frequency = {t: scorer.frequency(t) for t in terms}
-        known = [t for t in terms if frequency[t]]
-        if len(known) > MAX_QUERY_TERMS:
-            known = sorted(known, key=frequency.get)[:MAX_QUERY_TERMS]
-        weights = dict.fromkeys(known, 1.0)
-        hits = scorer.score(weights, limit)
-        unknown = [t for t in terms if not frequency[t] and t.isascii() and t.isalpha() and len(t) >= 4]
-        best = max((len(m) for _, _, m in hits), default=0)
-        if unknown and (len(hits) < ENOUGH_HITS or best < len(terms) / 2):
-            for word in sorted(unknown, key=len, reverse=True)[:MAX_FUZZY_WORDS]:
-                for near in reader.terms_within("text", word, 1 if len(word) < 8 else 2, prefix=1):
-                    weights.setdefault(near, FUZZY_WEIGHT)
-            hits = scorer.score(weights, limit)
-        return KeywordResult([KeywordHit(key, score, matched) for key, score, matched in hits], terms, len(known))
+        hits, known = rank_terms(
+            terms, lambda words: {t: scorer.frequency(t) for t in words}, scorer.score,
+            lambda word, edits: scorer.reader.terms_within("text", word, edits, prefix=1), limit)
+        return KeywordResult([KeywordHit(key, score, matched) for key, score, matched in hits], terms, known)

@@ -102,6 +102,8 @@ class Jobs:
         meanwhile) is done in-process afterwards.
         """
         assistant = self._owner()
+        if assistant.server:  # the server's indexer has its own embedding workers (`server.sync`)
+            return (yield from assistant.index())
         diff = assistant.folder_diff()
         change = None
         if diff.count >= bulk_files:

@@ -99,7 +99,7 @@ def probe_confidences(searcher: HybridSearcher, articles: Sequence[Article],
     if not pairs:
         return [], unanswerable
     heads = embed_texts([chunk_article(held_out(a, p))[0].text or a.id for p, a in pairs])
-    sections = searcher.store.article_vectors(searcher.vectors.dim)
+    sections = searcher.index.article_vectors()
     answerable = []
     for (probe, article), head in zip(pairs, heads):
         vector = embed_query(probe)
@@ -107,7 +107,7 @@ def probe_confidences(searcher: HybridSearcher, articles: Sequence[Article],
         own = Candidate(article.id)
         own.sem = float(max([vector @ head, *(vector @ v for v in sections.get(article.id, ())[1:])]))
         own.kw_terms = frozenset(ranking.terms) & frozenset(
-            query_terms(searcher.keyword.analyzer, keyword_text(held_out(article, probe))))
+            query_terms(searcher.index.analyzer, keyword_text(held_out(article, probe))))
         others = [c for c in ranking.candidates if c.article_id != article.id][:1]
         answerable.append(max(searcher.confidence(ranking, c) for c in [own, *others]))
     return answerable, unanswerable

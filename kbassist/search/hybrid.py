@@ -31,9 +31,7 @@ import numpy as np
 
 from ..index import synonyms
 from ..index.analysis import RUN, index_term, query_terms
-from ..index.keyword import KeywordIndex
-from ..index.store import Store
-from ..index.vectors import VectorIndex
+from ..index.backend import SearchIndex
 from ..knowledge.model import Article
 from ..textutil import CJK_CHAR, collapse_ws, detect_lang, readable_markdown
 from .intents import WEIGHT as INTENT_WEIGHT
@@ -104,20 +102,21 @@ class Ranking:
 
 
 class HybridSearcher:
-    def __init__(self, store: Store, keyword: KeywordIndex, vectors: VectorIndex,
-                 articles: Mapping[str, Article], embed: Callable[[str], np.ndarray | None], tuning: Tuning,
+    def __init__(self, index: SearchIndex, articles: Mapping[str, Article],
+                 embed: Callable[[str], np.ndarray | None], tuning: Tuning,
                  intents: IntentClassifier | None = None):
-        self.store, self.keyword, self.vectors = store, keyword, vectors
+        """`index`: the local index or a team's server (`kbassist.index.backend`); this class ranks either."""
+        self.index = index
         self.articles, self.embed, self.tuning = articles, embed, tuning
         self.intents = intents  # the folder's own classifier (see search.intents), when it has one
-        self.speller = Speller(keyword.has_word)
+        self.speller = Speller(index.has_word)
 
     def search(self, query: str, k: int = 5, mode: str = "hybrid", filters: Filters = Filters()) -> SearchResult:
         start = time.perf_counter()
         ranking = self.rank(query, mode, filters)
         ranked = ranking.candidates
         confidence = self.confidence(ranking, ranked[0]) if ranked else 0.0
-        shared = ranking.terms or query_terms(self.keyword.analyzer, ranking.query)  # semantic mode: mark words too
+        shared = ranking.terms or query_terms(self.index.analyzer, ranking.query)  # semantic mode: mark words too
         hits = tuple(self._hit(c, shared) for c in ranked[:k])
         took = (time.perf_counter() - start) * 1000
         return SearchResult(ranking.typed, ranking.mode, round(took, 2),
@@ -134,7 +133,7 @@ class HybridSearcher:
         cands: dict[str, Candidate] = {}
         terms: list[str] = []
         if query and mode in ("hybrid", "keyword"):
-            kw = self.keyword.search(query, limit=CANDIDATES * 3)
+            kw = self.index.keyword_candidates(query, CANDIDATES * 3)
             terms = kw.terms
             for hit in kw.hits:
                 c = cands.setdefault(hit.article_id, Candidate(hit.article_id))
@@ -143,12 +142,7 @@ class HybridSearcher:
             vector = self.embed(spoken)
         effective = mode if (vector is not None or mode == "keyword") else "keyword"
         if vector is not None:
-            found = self.vectors.search(vector, CANDIDATES * 3)
-            owners = self.store.article_ids_of([vid for vid, _ in found])  # one look-up, not one per chunk
-            for vid, score in found:
-                chunk_article = owners.get(vid)
-                if chunk_article is None:
-                    continue
+            for vid, chunk_article, score in self.index.vector_candidates(vector, CANDIDATES * 3):
                 c = cands.setdefault(chunk_article, Candidate(chunk_article))
                 if score > c.sem:
                     c.sem, c.sem_vid = score, vid
@@ -160,7 +154,7 @@ class HybridSearcher:
             for c in ranked:
                 c.score += INTENT_WEIGHT * probabilities.get(c.article_id, 0.0)
         ranked.sort(key=lambda c: c.score, reverse=True)
-        words = len(terms or query_terms(self.keyword.analyzer, query))
+        words = len(terms or query_terms(self.index.analyzer, query))
         return Ranking(typed, query, effective, query_lang, terms, words, ranked)
 
     def _fuse(self, cands: list[Candidate], mode: str, terms: list[str], query_lang: str) -> None:
@@ -214,7 +208,7 @@ class HybridSearcher:
         """The article with its best section: the closest in meaning, else the one with most query words."""
         article = self.articles[c.article_id]
         if c.sem_vid is not None and (c.sem >= 0.5 or not c.kw_terms):
-            chunk = self.store.chunk(c.sem_vid)
+            chunk = self.index.chunk(c.sem_vid)
         else:
             chunk = self._best_keyword_chunk(c.article_id, set(terms))
         heading, line, text = (chunk.heading, chunk.line, chunk.text) if chunk else ("", 1, article.title)
@@ -223,10 +217,10 @@ class HybridSearcher:
 
 
     def _best_keyword_chunk(self, article_id: str, terms: set[str]):
-        chunks = self.store.chunks_of_article(article_id)
+        chunks = self.index.chunks_of_article(article_id)
         if not chunks:
             return None
-        return max(chunks, key=lambda ch: (len(terms & set(query_terms(self.keyword.analyzer, ch.text))),
+        return max(chunks, key=lambda ch: (len(terms & set(query_terms(self.index.analyzer, ch.text))),
                                            ch.kind == "section"))
 
 
