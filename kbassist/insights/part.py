@@ -9,13 +9,12 @@ retention and the logging switch hold for it unchanged.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Indel
 
 from ..assist.history_model import CopyDetails
-from ..errors import KbError
+from ..part import Part
 from ..review.model import Gap
 from ..textutil import collapse_ws
 from . import kpis
@@ -31,17 +30,10 @@ def edit_share(suggested: str, sent: str) -> float:
     return round(Indel.normalized_distance(collapse_ws(suggested), collapse_ws(sent)), 3)
 
 
-class Insights:
+class Insights(Part):
     def __init__(self, assistant: "Assistant"):
-        self._assistant = weakref.ref(assistant)  # owned by the assistant: no reference cycle
+        super().__init__(assistant)
         self._last: tuple[tuple, InsightsReport] | None = None  # (what it was read from, the report)
-
-    @property
-    def assistant(self) -> "Assistant":
-        assistant = self._assistant()
-        if assistant is None:
-            raise KbError("the folder is closed")
-        return assistant
 
     def reply_copied(self, event_id: int, article_id: str, reply_title: str, *, variant: str = "",
                      suggested: str = "", sent: str = "", pasted_at: dt.datetime | None = None,

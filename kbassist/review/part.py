@@ -7,30 +7,19 @@ through the assistant's public methods only.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import KbError
 from ..index.model import IndexChange
 from ..knowledge.model import Article
+from ..part import Part
 
 if TYPE_CHECKING:
-    from ..assistant import Assistant
     from . import ReviewReport
 
 
-class EditorialReview:
-    def __init__(self, assistant: "Assistant"):
-        self._assistant = weakref.ref(assistant)  # owned by the assistant: no reference cycle
-
-    @property
-    def assistant(self) -> "Assistant":
-        assistant = self._assistant()
-        if assistant is None:
-            raise KbError("the folder is closed")
-        return assistant
-
+class EditorialReview(Part):
     def review(self, as_of: dt.date | None = None, *, state_dir: Path | None = None, duplicates: bool = True,
                gaps: bool = True) -> "ReviewReport":
         """The weekly review as of `as_of` (default today), from the index; snoozes applied, report recorded.
