@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from kbassist.embed.embedders import HashEmbedder
+
 ARTICLES = {
     "refunds/refund-time.md": """---
 id: refunds/refund-time
@@ -108,3 +110,15 @@ def write_folder(root: Path, articles: dict[str, str] | None = None) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+class CountingEmbedder(HashEmbedder):
+    """A hash embedder that remembers every text it embedded (what was embedded again, and what not)."""
+
+    def __init__(self):
+        super().__init__(64)
+        self.embedded: list[str] = []
+
+    def embed(self, texts):
+        self.embedded.extend(texts)
+        return super().embed(texts)

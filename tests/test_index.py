@@ -17,17 +17,7 @@ from kbassist import Assistant
 from kbassist.embed.embedders import HashEmbedder
 from kbassist.index import indexer
 from kbassist.index.store import Store
-from tests.kbfixtures import write_folder
-
-
-class CountingEmbedder(HashEmbedder):
-    def __init__(self):
-        super().__init__(64)
-        self.embedded: list[str] = []
-
-    def embed(self, texts):
-        self.embedded.extend(texts)
-        return super().embed(texts)
+from tests.kbfixtures import CountingEmbedder, write_folder
 
 
 @pytest.fixture

@@ -146,12 +146,17 @@ KB = {
 }
 
 
-def test_suggest_and_copy_through_the_assistant_record_what_insights_counts(tmp_path, monkeypatch):
+def _card_folder(tmp_path, monkeypatch) -> Assistant:
+    """An assistant on a one-article folder (two wordings of its reply), logging to a private data dir."""
     monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
     folder = tmp_path / "kb"
     (folder / "cards").mkdir(parents=True)
     (folder / "cards" / "card-arrival.md").write_text(textwrap.dedent(KB["cards/card-arrival.md"]), "utf-8")
-    with Assistant(folder, tmp_path / "index", embedder=HashEmbedder()) as assistant:
+    return Assistant(folder, tmp_path / "index", embedder=HashEmbedder())
+
+
+def test_suggest_and_copy_through_the_assistant_record_what_insights_counts(tmp_path, monkeypatch):
+    with _card_folder(tmp_path, monkeypatch) as assistant:
         assistant.update()
         result = assistant.suggest("Where is my new card? I'm so angry!!! I'm fed up")
         (reply,) = result.suggestions[0].replies  # one wording of the two is shown
@@ -206,11 +211,7 @@ def test_the_log_version_moves_with_every_write_here_or_elsewhere_and_not_with_r
 
 
 def test_the_report_is_read_again_only_when_the_log_changed(tmp_path, monkeypatch):
-    monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
-    folder = tmp_path / "kb"
-    (folder / "cards").mkdir(parents=True)
-    (folder / "cards" / "card-arrival.md").write_text(textwrap.dedent(KB["cards/card-arrival.md"]), "utf-8")
-    with Assistant(folder, tmp_path / "index", embedder=HashEmbedder()) as assistant:
+    with _card_folder(tmp_path, monkeypatch) as assistant:
         assistant.update()
         result = assistant.suggest("Where is my new card?")
         first = assistant.insights.report()
@@ -225,11 +226,7 @@ def test_a_kept_text_is_embedded_as_it_is_logged_when_the_model_is_loaded(tmp_pa
     """The week's gaps then come from the cache: `kbassist insights` never loads the model for them."""
     from kbassist.insights.gaps import cached_embed
 
-    monkeypatch.setenv("KBASSIST_DATA_DIR", str(tmp_path / "data"))
-    folder = tmp_path / "kb"
-    (folder / "cards").mkdir(parents=True)
-    (folder / "cards" / "card-arrival.md").write_text(textwrap.dedent(KB["cards/card-arrival.md"]), "utf-8")
-    with Assistant(folder, tmp_path / "index", embedder=HashEmbedder()) as assistant:
+    with _card_folder(tmp_path, monkeypatch) as assistant:
         assistant.update()
         assert assistant.model_loaded
         unanswered = assistant.suggest("do you sell telescopes for seashells")

@@ -11,25 +11,14 @@ import pytest
 psycopg = pytest.importorskip("psycopg", reason="team mode needs the server extra (psycopg)")
 
 from kbassist import Assistant
-from kbassist.embed.embedders import HashEmbedder
 from kbassist.knowledge.articles import parse_article
 from kbassist.server import search as server_search
 from kbassist.server.connection import ServerError
 from kbassist.server.records import decode, encode
-from tests.kbfixtures import ARTICLES, write_folder
+from tests.kbfixtures import ARTICLES, CountingEmbedder, write_folder
 from tests.pgfixtures import pg_server, pg_url  # noqa: F401 - fixtures
 
 QUERIES = ("where is my refund", "退款多久到账", "reader error E21 will not charge", "忘记密码", "refnd my order")
-
-
-class CountingEmbedder(HashEmbedder):
-    def __init__(self):
-        super().__init__(64)
-        self.embedded: list[str] = []
-
-    def embed(self, texts):
-        self.embedded.extend(texts)
-        return super().embed(texts)
 
 
 @pytest.fixture
