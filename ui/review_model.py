@@ -48,6 +48,10 @@ def launch_targets(item: ReviewItem) -> tuple[str, ...]:
 class ReviewWording(QObject):
     """Translated labels; a QObject so lupdate and tr() share the context."""
 
+    def __init__(self):
+        super().__init__()
+        self._labels: dict[str, dict[str, str]] = {}  # per interface language: the family labels
+
     def family(self, key: str) -> str:
         return {
             "overdue": self.tr("Overdue"), "expired": self.tr("Expired"), "launch": self.tr("Launch"),
@@ -55,9 +59,15 @@ class ReviewWording(QObject):
             "translation": self.tr("Translation"), "other": self.tr("Other"),
         }[key]
 
-    def reason(self, reason: Reason) -> str:
-        label = self.family(family(reason.code))
-        detail = reason.text(interface_lang())
+    def reason(self, reason: Reason, lang: str | None = None) -> str:
+        """`lang`: the interface language, when the caller words many reasons (a 10k queue: looking it up
+        and translating the family labels per row held the GUI thread for over 100 ms)."""
+        lang = lang or interface_lang()
+        labels = self._labels.get(lang)
+        if labels is None:
+            labels = self._labels[lang] = {key: self.family(key) for key in FAMILIES}
+        label = labels[family(reason.code)]
+        detail = reason.text(lang)
         return f"{label}: {detail}" if detail else label
 
     def owner(self, owner: str | None) -> str:
