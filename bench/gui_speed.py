@@ -83,10 +83,13 @@ FINDINGS = """## Findings
 - **Per suggestion shown**, the results delegate laid out rich text on every `sizeHint`/`paint`; row
   documents are now cached per text and width.
 - **jieba's dictionary** was one 110 ms+ `marshal.load` holding the GIL while a folder opened; it loads
-  in 20,000-entry slices (kbassist/jieba_dict.py). **Python-Markdown's extensions** were imported on
+  in 5,000-entry slices with a GIL hand-over after each (kbassist/jieba_dict.py): 20,000-entry
+  slices alone still froze every warm start 197-224 ms, now 46-51 ms. **Python-Markdown's extensions** were imported on
   the GUI thread with the first article shown (100-180 ms); the preview warms up in the background.
-- **A 10k review queue** of thousands of rows took 643 ms to put in the tree; each group shows 200 rows
-  and says how many more.
+- **A 10k review queue** of thousands of rows took 643 ms to put in the tree; each group shows 100 rows
+  (200 still took 136 ms, now 112 ms: the one stall over 100 ms left in the 10k build) and says how many more.
+- **A 10k warm start** has one 156 ms gap: a full garbage collection on the GUI thread before the
+  folder's objects are frozen (ui/gc_policy.py).
 - Still slow, not a stall: start-up to semantic ready on 10k (4.6 s) is the USE model load (its
   pure-Python tokenizer parses 128k pieces, ~0.6 s) and opening 57,710 vectors.
 """
