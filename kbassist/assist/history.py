@@ -50,58 +50,16 @@ from .history_model import (
     ShownDetails,
     VariantShown,
 )
+from .history_schema import META, SCHEMA, SCHEMA_VERSION, TABLES, add_insight_columns
 from .pii import mask
 
 __all__ = ("History", "HistoryStats", "LoggedCopy", "LoggedEvent", "LoggedMessage", "default_history_path")
 
-SCHEMA_VERSION = 3  # 1: message was masked plain text; 2: sealed; 3: what Insights counts (#21)
 DEFAULT_RETENTION_DAYS = 90
 PURGE_EVERY = dt.timedelta(days=1)
 HEAVY_EDIT = 0.3  # a copy this much rewritten keeps its question (masked, sealed) as a content gap
 _MESSAGE = b"history.events.message"  # associated data: a sealed message opens only in its own column
 _VECTOR = b"history.vectors.vector"
-_INSIGHTS = """
-CREATE TABLE feedback (
-    id INTEGER PRIMARY KEY,
-    event_id INTEGER NOT NULL,
-    time TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    value TEXT NOT NULL
-);
-CREATE TABLE vectors (
-    event_id INTEGER PRIMARY KEY,
-    time TEXT NOT NULL,
-    embedder TEXT NOT NULL,
-    vector BLOB NOT NULL
-);
-"""
-_INSIGHT_COLUMNS = (
-    ("events", "top_article TEXT NOT NULL DEFAULT ''"), ("events", "confidence REAL NOT NULL DEFAULT 0"),
-    ("events", "categories TEXT NOT NULL DEFAULT ''"), ("events", "sentiment TEXT NOT NULL DEFAULT ''"),
-    ("events", "low_confidence INTEGER NOT NULL DEFAULT 0"), ("events", "variants TEXT NOT NULL DEFAULT ''"),
-    ("copies", "variant TEXT NOT NULL DEFAULT ''"), ("copies", "seconds REAL"),
-    ("copies", "edit REAL NOT NULL DEFAULT 0"),
-)
-_SCHEMA = """
-CREATE TABLE events (
-    id INTEGER PRIMARY KEY,
-    time TEXT NOT NULL,
-    lang TEXT NOT NULL,
-    escalated INTEGER NOT NULL,
-    no_answer INTEGER NOT NULL,
-    message BLOB
-);
-CREATE TABLE copies (
-    id INTEGER PRIMARY KEY,
-    event_id INTEGER NOT NULL,
-    time TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    reply_title TEXT NOT NULL
-);
-CREATE INDEX events_time ON events(time);
-"""
-_META = "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);"
-_TABLES = ("events", "copies", "feedback", "vectors")
 
 
 def default_history_path() -> Path:
@@ -169,11 +127,11 @@ class History:
             conn.execute("PRAGMA secure_delete = ON")
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             if version == 0:
-                conn.executescript(_SCHEMA + _META + "PRAGMA user_version = 2;")
+                conn.executescript(SCHEMA + META + "PRAGMA user_version = 2;")
             elif version == 1:
                 self._seal_version_1(conn)
             if version in (0, 1, 2):
-                _add_insight_columns(conn)
+                add_insight_columns(conn)
             elif version != SCHEMA_VERSION:
                 raise sqlite3.DatabaseError(f"unknown history schema version {version}")
             conn.execute("SELECT count(*) FROM events JOIN copies ON 0 JOIN meta ON 0 JOIN feedback ON 0"
@@ -188,7 +146,7 @@ class History:
         """A log from before encryption: seal its masked texts, then vacuum the plain ones away."""
         cipher = self._cipher_now()
         with conn:
-            conn.execute(_META)
+            conn.execute(META)
             rows = conn.execute("SELECT id, message FROM events WHERE message IS NOT NULL").fetchall()
             conn.executemany("UPDATE events SET message = ? WHERE id = ?",
                              [(cipher.seal(text, _MESSAGE), event_id) for event_id, text in rows])
@@ -232,7 +190,7 @@ class History:
         now = self._clock()
         cutoff = now - dt.timedelta(days=max(1, int(self._retention())))
         with db:
-            for table in _TABLES:
+            for table in TABLES:
                 db.execute(f"DELETE FROM {table} WHERE time < ?", (_stamp(cutoff),))
         bad = self._set_aside_path()
         if bad.exists() and dt.datetime.fromtimestamp(bad.stat().st_mtime, dt.timezone.utc) < cutoff:
@@ -316,7 +274,7 @@ class History:
             if self.path.exists():
                 db = self._db()
                 with db:
-                    for table in _TABLES:
+                    for table in TABLES:
                         db.execute(f"DELETE FROM {table}")
                 db.execute("VACUUM")
                 self._changes += 1
@@ -417,15 +375,6 @@ class History:
                 "SELECT lang, count(*) AS n FROM events GROUP BY lang ORDER BY n DESC, lang"
             ).fetchall()
         return HistoryStats(total, escalated, no_answer, copies, tuple(map(tuple, by_lang)))
-
-
-def _add_insight_columns(conn: sqlite3.Connection) -> None:
-    """Schema 2 to 3: what Insights counts. Old rows read as shown nothing more, copied as before."""
-    with conn:
-        for table, column in _INSIGHT_COLUMNS:
-            conn.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
-        conn.executescript(_INSIGHTS)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _details(top_article: str, confidence: float, categories: str, sentiment: str, low_confidence: int,
