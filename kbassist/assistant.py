@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from .insights.part import Insights
     from .practice import Drill
     from .review import ReviewReport
+    from .server.connection import Reader
 
 LANGUAGE_SAMPLE = 500  # files read to choose the `auto` embedder before a build that embeds while it reads
 LOCK_WAIT_S = 30.0  # how long a write waits for another process's to finish before saying who holds the index
@@ -295,14 +296,10 @@ class Assistant:
         self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
         return change
 
-    def share_event(self, event: dict) -> bool:
-        """Send one Insights event (a plain, already masked dict) to the team's server, if the agent agreed
-        (the `share_metrics` setting) and a server is configured; True when it was sent."""
-        if not self.server:
-            return False
-        from .server.events import share_event
-
-        return share_event(self._ix.reader, self.settings, event)
+    @property
+    def team_server(self) -> "Reader | None":
+        """The team's server connections when there is one (for sharing the Insights events), else None."""
+        return self._ix.reader if self.server else None
 
     def update(self, paths: Iterable[str] | None = None, rebuild: bool = False) -> IndexChange:
         """`index()` run to the end, for callers that need no progress."""

@@ -88,3 +88,17 @@ def test_retention_is_edited_in_the_settings_dialog(qtbot):
     assert dialog.retention.value() == 30
     dialog.retention.setValue(7)
     assert dialog.result_settings().history_retention_days == 7
+
+
+def test_sharing_numbers_with_the_team_is_asked_only_with_a_team_server(qtbot):
+    dialog = SettingsDialog(Settings())
+    qtbot.addWidget(dialog)
+    assert not dialog.share_metrics.isEnabled() and not dialog.share_metrics.isChecked()
+    assert "never message text" in dialog.share_metrics.text()
+    dialog.server.setText("postgresql://kb@team-server/kb")
+    assert dialog.share_metrics.isEnabled()
+    dialog.share_metrics.setChecked(True)
+    chosen = dialog.result_settings()
+    assert chosen.server == "postgresql://kb@team-server/kb" and chosen.share_metrics
+    dialog.server.setText("")  # no server: nothing can be shared, whatever the box said
+    assert not dialog.result_settings().share_metrics

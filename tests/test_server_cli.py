@@ -14,10 +14,7 @@ import pytest
 psycopg = pytest.importorskip("psycopg", reason="team mode needs the server extra (psycopg)")
 from click.testing import CliRunner
 
-from kbassist import Assistant
 from kbassist.cli import cli
-from kbassist.server.events import team_events
-from kbassist.settings import Settings
 from tests.kbfixtures import write_folder
 from tests.pgfixtures import pg_server, pg_url  # noqa: F401 - fixtures
 
@@ -47,23 +44,6 @@ def test_a_server_that_does_not_answer_is_one_line_and_exit_1(kb):
     assert result.exit_code == 1
     assert "is not answering" in result.output and "secret" not in result.output
     assert "Traceback" not in result.output
-
-
-def test_events_reach_the_server_only_with_the_agents_consent(kb, pg_url):
-    event = {"kind": "suggestion", "lang": "en", "no_answer": True, "question": "[phone] cannot log in"}
-    with Assistant(kb, server=pg_url, embedder="hash-64", settings=Settings(agent_name="ana")) as agent:
-        agent.update()
-        assert agent.share_event(event) is False
-        assert team_events(agent._ix.reader) == []
-    with Assistant(kb, server=pg_url, settings=Settings(agent_name="ana", share_metrics=True)) as agent:
-        assert agent.share_event(event) is True
-        [stored] = team_events(agent._ix.reader)
-    assert stored["agent"] == "ana" and stored["kind"] == "suggestion" and stored["question"] == event["question"]
-
-
-def test_a_local_assistant_shares_nothing(kb, tmp_path):
-    with Assistant(kb, tmp_path / "index", embedder="hash-64", settings=Settings(share_metrics=True)) as local:
-        assert local.share_event({"kind": "suggestion"}) is False
 
 
 def test_server_dev_prints_its_url_first_and_stops_on_sigterm(pg_server):  # skipped where none can start

@@ -85,7 +85,7 @@ def test_a_version_1_index_is_migrated_and_keeps_its_files(kb, pg_url, monkeypat
             connection.execute("INSERT INTO kb_problems VALUES ('a.md', 1, 'an old message', 'warning')")
     with Assistant(kb, server=pg_url, embedder=HashEmbedder()) as indexer:
         with psycopg.connect(pg_url) as connection:
-            assert connection.execute("SELECT value FROM kb_meta WHERE key = 'schema_version'").fetchone() == ("2",)
+            assert connection.execute("SELECT value FROM kb_meta WHERE key = 'schema_version'").fetchone() == (str(schema.SCHEMA_VERSION),)
             assert connection.execute("SELECT claimed_id FROM kb_files").fetchall() == [("shared",)]
         assert [(p.message, p.code) for p in indexer.problems()] == [("an old message", "")]
         indexer.update()

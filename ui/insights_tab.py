@@ -6,6 +6,9 @@ the tab shows numbers the moment it is opened, and again each time it is
 shown or Refresh is pressed (redrawn only when the numbers changed); content
 gaps follow on the review lane once the model is loaded (clustering embeds).
 Each request is stamped and a late answer for an older one is dropped.
+With a team server (#22) a second scope shows the team's shared numbers,
+with a line per agent; content gaps stay each laptop's own (no text is
+shared).
 Charts are built one per event-loop turn, so opening the tab never holds the
 window for all of them at once.
 """
@@ -19,9 +22,10 @@ from kbassist.assistant import Assistant
 from kbassist.atomic import replacing
 from kbassist.insights import InsightsReport
 from kbassist.insights.export import to_csv
+from kbassist.insights.team import TeamReport
 
 from . import charts
-from .insights_views import ArticlesView, GapsView, VariantsView, share
+from .insights_views import AgentsView, ArticlesView, GapsView, VariantsView, share
 from .ops import Ops
 from .qt import (
     QComboBox,
@@ -58,12 +62,16 @@ class InsightsTab(QWidget):
         self.period = QComboBox()
         self.period.addItems([self.tr("By week"), self.tr("By day")])
         self.period.currentIndexChanged.connect(lambda _i: self._draw_charts())
+        self.scope = QComboBox()
+        self.scope.addItems([self.tr("This computer"), self.tr("Team (server)")])
+        self.scope.setToolTip(self.tr("The team's numbers, as each agent who agreed shared them"))
+        self.scope.currentIndexChanged.connect(lambda _i: self._scope_changed())
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.clicked.connect(self.export_csv)
         top = QHBoxLayout()
-        for widget in (self.summary, self.period, self.refresh_button, self.export_button):
+        for widget in (self.summary, self.scope, self.period, self.refresh_button, self.export_button):
             top.addWidget(widget, 1 if widget is self.summary else 0)
         self.plots = QWidget()
         self.grid = QGridLayout(self.plots)
@@ -72,11 +80,13 @@ class InsightsTab(QWidget):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(self.plots)
         self.gaps, self.variants, self.articles = GapsView(self), VariantsView(self), ArticlesView(self)
+        self.agents = AgentsView(self)
         self.views = QTabWidget()
         self.views.addTab(scroll, self.tr("KPIs"))
         self.views.addTab(self.gaps.tree, self.tr("Content gaps"))
         self.views.addTab(self.variants.tree, self.tr("A/B wordings"))
         self.views.addTab(self.articles.tree, self.tr("Articles"))
+        self.views.addTab(self.agents.tree, self.tr("Agents"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.views, 1)
@@ -85,6 +95,9 @@ class InsightsTab(QWidget):
     def set_assistant(self, assistant: Assistant | None) -> None:
         self.assistant = assistant
         self._stamp += 1
+        self.scope.setVisible(bool(assistant and assistant.server))
+        self.scope.setCurrentIndex(0)
+        self._show_scope_tabs()
         self._show(None)
         if assistant is not None:
             self.refresh(gaps=self.isVisible())  # read ahead: the tab opens on numbers, not on a wait
@@ -95,12 +108,30 @@ class InsightsTab(QWidget):
             self._draw_charts()  # the numbers read ahead, at once
         self.refresh()
 
+    def team_scope(self) -> bool:
+        return bool(self.assistant and self.assistant.server) and self.scope.currentIndex() == 1
+
+    def _scope_changed(self) -> None:
+        self._show_scope_tabs()
+        self._show(None)
+        self.refresh()
+
+    def _show_scope_tabs(self) -> None:
+        team = self.scope.currentIndex() == 1
+        self.views.setTabVisible(self.views.indexOf(self.agents.tree), team)
+        self.views.setTabVisible(self.views.indexOf(self.gaps.tree), not team)
+
     def refresh(self, gaps: bool = True) -> None:
         """Read the numbers again (off the GUI thread), then the week's content gaps."""
         if self.assistant is None:
             return
         self._stamp += 1
         stamp, assistant, as_of = self._stamp, self.assistant, self.as_of()
+        if self.team_scope():
+            self.ops.query(self, lambda: assistant.insights.team(as_of=as_of)).success(
+                lambda team: self._did_team(stamp, team)).failure(
+                lambda exc: self._team_failed(stamp, exc)).in_lane("review").run_in_background()
+            return
         self.ops.query(self, lambda: assistant.insights.report(as_of=as_of)).success(
             lambda report: self._did_report(stamp, report)).run_in_background()
         if not gaps:
@@ -120,6 +151,16 @@ class InsightsTab(QWidget):
             self._draw_charts()  # read ahead while hidden: drawn now
         self.report_did_arrive.emit(report)
 
+    def _did_team(self, stamp: int, team: TeamReport) -> None:
+        if stamp != self._stamp:
+            return
+        self.agents.show_agents(team.agents)
+        self._did_report(stamp, team.report)
+
+    def _team_failed(self, stamp: int, exc: BaseException) -> None:
+        if stamp == self._stamp:
+            self.summary.setText(self.tr("The team's numbers could not be read: %1").replace("%1", str(exc)))
+
     def _did_gaps(self, stamp: int, gaps) -> None:
         if stamp == self._stamp:
             self.gaps.show_gaps(gaps)
@@ -130,9 +171,11 @@ class InsightsTab(QWidget):
         self.report = report
         self.export_button.setEnabled(report is not None)
         if report is None:
-            self.summary.setText(self.tr("No numbers yet: open a knowledge folder."))
+            self.summary.setText(self.tr("Reading the team's numbers…") if self.team_scope()
+                                 else self.tr("No numbers yet: open a knowledge folder."))
             self.variants.show_variants(())
             self.articles.show_articles((), ())
+            self.agents.show_agents(())
             self._draw_charts()
             return
         t = report.total

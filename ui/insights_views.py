@@ -1,4 +1,4 @@
-"""The Insights tab's lists: content gaps, A/B wordings, most used and skipped articles.
+"""The Insights tab's lists: content gaps, A/B wordings, most used and skipped articles, the team's agents.
 
 They render what `kbassist.insights` returned; the only logic here is
 wording (the engine's verdict codes in the interface language).
@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from kbassist.insights import ArticleUse, ProportionTest, VariantComparison
+from kbassist.insights.team import AgentLine
 from kbassist.review.model import Gap
 
 from .qt import QHeaderView, QObject, QTreeWidget, QTreeWidgetItem
@@ -101,3 +102,20 @@ class ArticlesView(QObject):
             row = [used[n].article_id, str(used[n].count)] if n < len(used) else ["", ""]
             row += [skipped[n].article_id, str(skipped[n].count)] if n < len(skipped) else ["", ""]
             QTreeWidgetItem(self.tree, row)
+
+
+class AgentsView(QObject):
+    """The team's numbers per agent (team mode, #22): one line each, most messages first."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.tree = _tree([self.tr("Agent"), self.tr("Messages"), self.tr("Copy rate"), self.tr("Escalated"),
+                           self.tr("Resolved"), self.tr("Paste to copy (median)")], 0)
+
+    def show_agents(self, lines: Sequence[AgentLine]) -> None:
+        self.tree.clear()
+        for line in lines:
+            t = line.total
+            median = "—" if t.paste_to_copy_median_s is None else f"{t.paste_to_copy_median_s:.0f} s"
+            QTreeWidgetItem(self.tree, [line.agent, str(t.messages), share(t.copy_rate), share(t.escalation_rate),
+                                        share(t.resolved_rate), median])

@@ -39,6 +39,7 @@ from .review_tab import ReviewTab
 from .session import FolderSession
 from .shortcuts import ShortcutsDialog
 from .state import UiState, save_state
+from .team_share import TeamSharing
 
 log = logging.getLogger(__name__)
 COMPACT_WIDTH = 440
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
         self.insights, self.practice = InsightsTab(self.ops), PracticeTab(self.ops)  # for leads and trainees (#21)
         self.tabs.addTab(self.insights, self.tr("Insights"))
         self.tabs.addTab(self.practice, self.tr("Practice"))
+        self.team_sharing = TeamSharing(self.ops, self)  # the agent's numbers to the team's server, if agreed (#22)
         self.setCentralWidget(self.tabs)
         self.problems = ProblemsDock(self)
         self.addDockWidget(Qt.BottomDockWidgetArea, self.problems)
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
             lambda _n: self.tabs.setTabText(self.tabs.indexOf(self.review), self.review.tab_title()))
         self.review.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.insights.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.team_sharing.status_did_change.connect(lambda text: self.statusBar().showMessage(text, 10000))
 
     # -- folder ------------------------------------------------------------------
     def open_folder(self, folder: str, index_dir: str | None = None) -> None:
@@ -201,6 +204,7 @@ class MainWindow(QMainWindow):
     def _set_lead_tabs(self, assistant) -> None:
         self.insights.set_assistant(assistant)
         self.practice.set_assistant(assistant)
+        self.team_sharing.set_assistant(assistant)
 
     def _open_did_fail(self, message: str) -> None:
         self._hide_progress()
@@ -286,13 +290,15 @@ class MainWindow(QMainWindow):
         settings = self.settings
         save_settings(settings)
         self.set_always_on_top(settings.always_on_top)
-        reopen = (old.embedder, old.index_root, old.logging_enabled) != \
-            (settings.embedder, settings.index_root, settings.logging_enabled)
+        reopen = (old.embedder, old.index_root, old.logging_enabled, old.server) != \
+            (settings.embedder, settings.index_root, settings.logging_enabled, settings.server)
         if reopen and self.folder:
             self.open_folder(self.folder, self.index_dir)
         elif self.session.assistant is not None:
             self.session.assistant.settings = settings
             self.agent.refresh()
+            if settings.share_metrics and not old.share_metrics:
+                self.team_sharing.share_now()
 
     # -- lifecycle ---------------------------------------------------------------------
     def showEvent(self, event) -> None:

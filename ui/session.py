@@ -9,7 +9,9 @@ so it never competes with the window for the interpreter. The watcher's callback
 arrive on its own thread and are re-emitted as a Qt signal, which Qt
 queues onto the GUI thread. Closing never waits on the GUI thread: the jobs
 are stopped at once and the index is released on a pool thread, once the
-search in flight (if any) is done.
+search in flight (if any) is done. With a team server (the `server`
+setting) the app only reads its index: the team's indexer builds, embeds,
+calibrates and watches (`kbassist watch FOLDER --server`).
 """
 from __future__ import annotations
 
@@ -64,7 +66,8 @@ class FolderSession(QObject):
             assistant.embed_on_update = False  # this session embeds, in workers (`_load_semantic`)
             cancel.bind(assistant.jobs)  # close() on the GUI thread now reaches its workers
             try:
-                yield from assistant.jobs.index(self.bulk_files)
+                if not assistant.server:  # a team's index is kept by its indexer (`kbassist watch --server`)
+                    yield from assistant.jobs.index(self.bulk_files)
             except BaseException:
                 assistant.close()
                 raise
@@ -110,7 +113,8 @@ class FolderSession(QObject):
         gc_policy.freeze_survivors()  # the folder's articles and index live until it is closed
         self._unsubscribe = self.assistant.on_index_did_update(self.index_did_update.emit)
         self.folder_did_open.emit(self.assistant)
-        self._start_watching()
+        if not self.assistant.server:  # the team's indexer watches the shared folder, not each agent's app
+            self._start_watching()
         self._load_semantic()
 
     def _start_watching(self) -> None:
@@ -141,6 +145,8 @@ class FolderSession(QObject):
             if not assistant.model_loaded:
                 yield Progress(0, 0, "loading model")
                 assistant.warm_up()  # the model and the triage lexicon, in this worker
+            if assistant.server:  # the server holds the vectors and the calibration its indexer made
+                return
             yield from assistant.jobs.embed(self.bulk_chunks)
             assistant.calibrate()  # the folder's no-answer threshold: measured when missing or stale
             if not quiet:  # when the folder opens; not after each saved file (a full re-read if vectors changed)

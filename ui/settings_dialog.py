@@ -99,6 +99,12 @@ class SettingsDialog(QDialog):
         self.clear_button = QPushButton(self.tr("Clear history"))
         self.clear_button.clicked.connect(self._clear_history)
         self.on_top = QCheckBox(self.tr("Always on top"), checked=settings.always_on_top)
+        self.server = QLineEdit(settings.server)
+        self.server.setPlaceholderText(self.tr("postgresql://… (empty: this computer's own index)"))
+        self.share_metrics = QCheckBox(self.tr("Share my numbers with the team (counts and article ids, never "
+                                               "message text)"), checked=settings.share_metrics)
+        self.server.textChanged.connect(lambda text: self.share_metrics.setEnabled(bool(text.strip())))
+        self.share_metrics.setEnabled(bool(settings.server))
         self.language = QComboBox()
         for code, name in zip(LANGUAGES, (self.tr("System"), "English", "简体中文")):
             self.language.addItem(name, code)
@@ -114,6 +120,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("History"), _row(self.logging, self.clear_button))
         form.addRow(self.tr("Keep history for"), self.retention)
         form.addRow(self.tr("Window"), self.on_top)
+        form.addRow(self.tr("Team server"), self.server)
+        form.addRow("", self.share_metrics)
         self.desk = DeskRows(settings, self)
         self.desk.add_to(form, _row)
         form.addRow(self.tr("Interface language"), self.language)
@@ -153,7 +161,8 @@ class SettingsDialog(QDialog):
             embedder=embedder, index_root=self.index_root.text().strip(),
             review_every_days=self.review_days.value(), agent_name=self.agent_name.text().strip(),
             known_values=parse_values(self.known.toPlainText()), logging_enabled=self.logging.isChecked(),
-            history_retention_days=self.retention.value(),
+            history_retention_days=self.retention.value(), server=self.server.text().strip(),
+            share_metrics=self.share_metrics.isChecked() and bool(self.server.text().strip()),
             always_on_top=self.on_top.isChecked(), ui_language=self.language.currentData(), **self.desk.values(),
         )
 

@@ -280,6 +280,23 @@ class History:
                 self._changes += 1
             self._set_aside_path().unlink(missing_ok=True)
 
+    def set_marker(self, name: str, value: str) -> None:
+        """Keep a small value beside the log (when its events were last sent to a team server)."""
+        if not self.enabled:
+            return
+        with self._lock:
+            db = self._db()
+            with db:
+                db.execute("INSERT INTO meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+                           " SET value = excluded.value", (f"marker:{name}", value))
+
+    def marker(self, name: str) -> str | None:
+        if not self.path.exists():
+            return None
+        with self._lock:
+            row = self._db().execute("SELECT value FROM meta WHERE name = ?", (f"marker:{name}",)).fetchone()
+        return row[0] if row else None
+
     # -- reading -------------------------------------------------------------
     def version(self) -> tuple[int, int]:
         """A value that changes whenever the log may have: a write or purge through this object, or a

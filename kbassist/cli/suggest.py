@@ -15,6 +15,7 @@ from typing import Iterator
 import click
 
 from ..assist.model import Suggestion, SuggestResult
+from ..errors import KbError
 from ..jsonable import suggest_json
 from ..jsonl import NotText, read_jsonl
 from .common import (
@@ -128,6 +129,7 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
             else:
                 row = {"line": number, **suggest_json(assistant.suggest(text, k=k, log=not no_log))}
             click.echo(json.dumps(row, ensure_ascii=False))
+        _share(assistant, no_log)
         return
     text = click.get_binary_stream("stdin").read().decode("utf-8", "replace") if message == "-" else message
     result = assistant.suggest(text, k=k, log=not no_log)
@@ -137,3 +139,14 @@ def suggest_command(folder, message, k, index_dir, embedder, as_json, batch, no_
         echo_result(result, words)
     for problem in assistant.history.problems:  # a new data key in a file, a log started afresh
         click.echo(f"note: {problem}", err=True)
+    _share(assistant, no_log)
+
+
+def _share(assistant, no_log: bool) -> None:
+    """With a team server and the agent's consent, what was just logged goes to it (`Insights.share`)."""
+    if no_log or not assistant.server:
+        return
+    try:
+        assistant.insights.share()
+    except KbError as exc:  # the server went away: the numbers stay in the local log, sent next time
+        click.echo(f"note: the team's numbers were not sent ({exc})", err=True)

@@ -10,6 +10,7 @@ import dataclasses
 import io
 
 from .model import InsightsReport, Period
+from .team import TeamReport
 
 COLUMNS = tuple(f.name for f in dataclasses.fields(Period))
 
@@ -53,6 +54,12 @@ def to_json(report: InsightsReport) -> dict:
         "days": [period_dict(p) for p in report.days],
         "weeks": [period_dict(p) for p in report.weeks],
     }
+
+
+def team_json(team: TeamReport) -> dict:
+    """The team's report (`to_json`'s shape) with each agent's line under "agents"."""
+    return {**to_json(team.report), "agents": [{"agent": line.agent, **period_dict(line.total)}
+                                               for line in team.agents]}
 
 
 def to_csv(report: InsightsReport) -> str:

@@ -56,6 +56,17 @@ class ServerVectors:
         """The pool is the index's to close."""
 
 
+def open_reader(url: str) -> Reader:
+    """Connections to the server's kbassist tables, migrated to this kbassist's schema first."""
+    with connect(url, "migrate") as connection:
+        try:
+            schema.migrate(connection)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise ServerError(f"{safe_url(url)} has no kbassist index yet, and this role may not create "
+                              "one: run kbassist index FOLDER --server URL as the indexer's role") from exc
+    return Reader(url, configure)
+
+
 class ServerIndex:
     def __init__(self, url: str, embedder: str | None, model_files: dict[str, str],
                  on_articles: Callable[[list[Article], list[str]], None]):
@@ -63,15 +74,9 @@ class ServerIndex:
         server's, so another one is an error rather than a rebuild. `model_files`: meta key -> the
         file in `directory` that goes with it (see `ServerStore.set_meta`)."""
         self.url, self.location = url, safe_url(url)
-        with connect(url, "migrate") as connection:
-            try:
-                schema.migrate(connection)
-            except psycopg.errors.InsufficientPrivilege as exc:
-                raise ServerError(f"{safe_url(url)} has no kbassist index yet, and this role may not create "
-                                  "one: run kbassist index FOLDER --server URL as the indexer's role") from exc
+        self.reader = open_reader(url)
         self.directory = cache_dir(url)
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.reader = Reader(url, configure)
         self.store = ServerStore(self.reader, self.directory, model_files)
         stored = self.store.meta("embedder")
         if embedder is not None and stored and embedder != stored:

@@ -32,7 +32,7 @@ import psycopg
 
 from .connection import ServerError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 MIGRATION_LOCK = 0x6B62617373697300  # advisory lock key held while migrating
 
 V1 = """
@@ -71,7 +71,13 @@ CREATE INDEX kb_files_claimed ON kb_files (claimed_id);
 CREATE INDEX kb_files_article ON kb_files (article_id);
 ALTER TABLE kb_problems ADD COLUMN code text NOT NULL DEFAULT '', ADD COLUMN params jsonb NOT NULL DEFAULT '[]';
 """
-MIGRATIONS = ((1, V1), (2, V2))  # (version, statements); a later version appends here and never edits an earlier one
+# Version 3 (shared metrics, issue #22): an event is keyed by who sent it, its kind, its suggestion and its
+# time, so sending again is idempotent. Version 2 rows had no event id; nothing but a test wrote them.
+V3 = """
+ALTER TABLE kb_events ADD COLUMN event_id bigint NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX kb_events_key ON kb_events (agent, kind, event_id, at);
+"""
+MIGRATIONS = ((1, V1), (2, V2), (3, V3))  # (version, statements); a later version appends here and never edits an earlier one
 
 
 def migrate(connection: psycopg.Connection) -> None:

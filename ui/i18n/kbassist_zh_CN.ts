@@ -19,19 +19,52 @@
     </message>
 </context>
 <context>
+    <name>AgentsView</name>
+    <message>
+        <location filename="../insights_views.py" line="112" />
+        <source>Agent</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="112" />
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="112" />
+        <source>Copy rate</source>
+        <translation>复制率</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="112" />
+        <source>Escalated</source>
+        <translation>已转交</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="113" />
+        <source>Resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../insights_views.py" line="113" />
+        <source>Paste to copy (median)</source>
+        <translation>粘贴到复制（中位数）</translation>
+    </message>
+</context>
+<context>
     <name>ArticlesView</name>
     <message>
-        <location filename="../insights_views.py" line="95" />
+        <location filename="../insights_views.py" line="96" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="95" />
+        <location filename="../insights_views.py" line="96" />
         <source>Most used (copies)</source>
         <translation>最常使用（复制次数）</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="96" />
+        <location filename="../insights_views.py" line="97" />
         <source>Most skipped (top suggestion, not copied)</source>
         <translation>最常跳过（首位推荐但未复制）</translation>
     </message>
@@ -275,37 +308,37 @@
 <context>
     <name>GapsView</name>
     <message>
-        <location filename="../insights_views.py" line="46" />
+        <location filename="../insights_views.py" line="47" />
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="46" />
+        <location filename="../insights_views.py" line="47" />
         <source>Week before</source>
         <translation>上周</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="46" />
+        <location filename="../insights_views.py" line="47" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="47" />
+        <location filename="../insights_views.py" line="48" />
         <source>Examples (masked)</source>
         <translation>示例（已脱敏）</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="47" />
+        <location filename="../insights_views.py" line="48" />
         <source>Nearest article</source>
         <translation>最接近的文章</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="52" />
+        <location filename="../insights_views.py" line="53" />
         <source>Content gaps appear once the semantic model is ready.</source>
         <translation>语义模型就绪后显示内容缺口。</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="55" />
+        <location filename="../insights_views.py" line="56" />
         <source>No content gaps this week.</source>
         <translation>本周没有内容缺口。</translation>
     </message>
@@ -313,157 +346,187 @@
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../insights_tab.py" line="59" />
+        <location filename="../insights_tab.py" line="63" />
         <source>By week</source>
         <translation>按周</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="59" />
+        <location filename="../insights_tab.py" line="63" />
         <source>By day</source>
         <translation>按天</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="61" />
+        <location filename="../insights_tab.py" line="66" />
+        <source>This computer</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="66" />
+        <source>Team (server)</source>
+        <translation>团队（服务器）</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="67" />
+        <source>The team's numbers, as each agent who agreed shared them</source>
+        <translation>团队的数据：每位同意共享的客服所共享的数据</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="69" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="63" />
+        <location filename="../insights_tab.py" line="71" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="76" />
+        <location filename="../insights_tab.py" line="85" />
         <source>KPIs</source>
         <translation>关键指标</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="77" />
+        <location filename="../insights_tab.py" line="86" />
         <source>Content gaps</source>
         <translation>内容缺口</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="78" />
+        <location filename="../insights_tab.py" line="87" />
         <source>A/B wordings</source>
         <translation>A/B 话术</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="79" />
+        <location filename="../insights_tab.py" line="88" />
         <source>Articles</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="133" />
+        <location filename="../insights_tab.py" line="89" />
+        <source>Agents</source>
+        <translation>客服</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="162" />
+        <source>The team's numbers could not be read: %1</source>
+        <translation>无法读取团队的数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="174" />
+        <source>Reading the team's numbers…</source>
+        <translation>正在读取团队的数据…</translation>
+    </message>
+    <message>
+        <location filename="../insights_tab.py" line="175" />
         <source>No numbers yet: open a knowledge folder.</source>
         <translation>暂无数据：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="140" />
+        <location filename="../insights_tab.py" line="183" />
         <source>%1 messages · %2 answered from the knowledge base · paste to copy %3 (median) · %4 escalated · %5 resolved</source>
         <translation>%1 条消息 · %2 由知识库回答 · 粘贴到复制 %3（中位数） · %4 转交 · %5 已解决</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="163" />
+        <location filename="../insights_tab.py" line="206" />
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="164" />
+        <location filename="../insights_tab.py" line="207" />
         <source>Paste to copy (seconds), target 5 minutes</source>
         <translation>粘贴到复制（秒），目标 5 分钟</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="165" />
+        <location filename="../insights_tab.py" line="208" />
         <source>median</source>
         <translation>中位数</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="165" />
+        <location filename="../insights_tab.py" line="208" />
         <source>90th percentile</source>
         <translation>第 90 百分位</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="167" />
+        <location filename="../insights_tab.py" line="210" />
         <source>5 minutes</source>
         <translation>5 分钟</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="168" />
+        <location filename="../insights_tab.py" line="211" />
         <source>Answered from the knowledge base</source>
         <translation>由知识库回答</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="169" />
+        <location filename="../insights_tab.py" line="212" />
         <source>copy rate</source>
         <translation>复制率</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="169" />
+        <location filename="../insights_tab.py" line="212" />
         <source>no answer</source>
         <translation>无答案</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="171" />
+        <location filename="../insights_tab.py" line="214" />
         <source>Escalations, line at 20 %</source>
         <translation>转交率，警戒线 20%</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="172" />
+        <location filename="../insights_tab.py" line="215" />
         <source>escalated</source>
         <translation>已转交</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="173" />
+        <location filename="../insights_tab.py" line="216" />
         <source>after agents' corrections</source>
         <translation>经客服纠正后</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="174" />
+        <location filename="../insights_tab.py" line="217" />
         <source>20 %</source>
         <translation>20%</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="175" />
+        <location filename="../insights_tab.py" line="218" />
         <source>Resolved on first contact, target 70 %</source>
         <translation>首次联系解决率，目标 70%</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="176" />
+        <location filename="../insights_tab.py" line="219" />
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="176" />
+        <location filename="../insights_tab.py" line="219" />
         <source>70 %</source>
         <translation>70%</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="178" />
+        <location filename="../insights_tab.py" line="221" />
         <source>Customer sentiment</source>
         <translation>客户情绪</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="179" />
+        <location filename="../insights_tab.py" line="222" />
         <source>angry</source>
         <translation>愤怒</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="179" />
+        <location filename="../insights_tab.py" line="222" />
         <source>annoyed</source>
         <translation>不满</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="204" />
+        <location filename="../insights_tab.py" line="247" />
         <source>Export Insights</source>
         <translation>导出数据洞察</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="205" />
+        <location filename="../insights_tab.py" line="248" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../insights_tab.py" line="212" />
+        <location filename="../insights_tab.py" line="255" />
         <source>Saved: %1</source>
         <translation>已保存：%1</translation>
     </message>
@@ -471,32 +534,32 @@
 <context>
     <name>InsightsWording</name>
     <message>
-        <location filename="../insights_views.py" line="33" />
+        <location filename="../insights_views.py" line="34" />
         <source>not enough data yet</source>
         <translation>数据尚不足</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="35" />
+        <location filename="../insights_views.py" line="36" />
         <source>no difference yet</source>
         <translation>暂无差异</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="37" />
+        <location filename="../insights_views.py" line="38" />
         <source>%1 better</source>
         <translation>%1 更好</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="37" />
+        <location filename="../insights_views.py" line="38" />
         <source>%1 worse</source>
         <translation>%1 更差</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="40" />
+        <location filename="../insights_views.py" line="41" />
         <source>copy rate</source>
         <translation>复制率</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="40" />
+        <location filename="../insights_views.py" line="41" />
         <source>resolved rate</source>
         <translation>解决率</translation>
     </message>
@@ -504,137 +567,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="61" />
+        <location filename="../main_window.py" line="62" />
         <source>Agent</source>
         <translation>客服</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="64" />
+        <location filename="../main_window.py" line="65" />
         <source>Insights</source>
         <translation>数据洞察</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="65" />
+        <location filename="../main_window.py" line="66" />
         <source>Practice</source>
         <translation>练习</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="93" />
+        <location filename="../main_window.py" line="95" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="103" />
+        <location filename="../main_window.py" line="105" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="104" />
+        <location filename="../main_window.py" line="106" />
         <source>&amp;Open folder…</source>
         <translation>打开文件夹(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="105" />
+        <location filename="../main_window.py" line="107" />
         <source>Recent folders</source>
         <translation>最近的文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="106" />
+        <location filename="../main_window.py" line="108" />
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="108" />
+        <location filename="../main_window.py" line="110" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="109" />
+        <location filename="../main_window.py" line="111" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="110" />
+        <location filename="../main_window.py" line="112" />
         <source>&amp;Compact mode</source>
         <translation>紧凑模式(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="113" />
+        <location filename="../main_window.py" line="115" />
         <source>Always on &amp;top</source>
         <translation>窗口置顶(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="116" />
+        <location filename="../main_window.py" line="118" />
         <source>&amp;Review queue</source>
         <translation>复审队列(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="118" />
+        <location filename="../main_window.py" line="120" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="119" />
+        <location filename="../main_window.py" line="121" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="150" />
+        <location filename="../main_window.py" line="152" />
         <source>Copied: %1</source>
         <translation>已复制：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="167" />
         <source>Opening %1…</source>
         <translation>正在打开 %1…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="171" />
+        <location filename="../main_window.py" line="174" />
         <source>Open knowledge folder</source>
         <translation>打开知识库文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="185" />
+        <location filename="../main_window.py" line="188" />
         <source>Keyword search only — loading the semantic model…</source>
         <translation>仅关键词搜索 — 正在加载语义模型…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="187" />
+        <location filename="../main_window.py" line="190" />
         <source>Keyword search only — semantic index %1/%2</source>
         <translation>仅关键词搜索 — 语义索引 %1/%2</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="189" />
+        <location filename="../main_window.py" line="192" />
         <source>Indexing %1/%2 files</source>
         <translation>正在索引 %1/%2 个文件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="197" />
+        <location filename="../main_window.py" line="200" />
         <source>Keyword search only — semantic index loading…</source>
         <translation>仅关键词搜索 — 语义索引加载中…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="207" />
+        <location filename="../main_window.py" line="211" />
         <source>No folder open</source>
         <translation>未打开文件夹</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="216" />
         <source>Opening cancelled</source>
         <translation>已取消打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="220" />
         <source>Keyword search only — semantic index paused</source>
         <translation>仅关键词搜索 — 语义索引已暂停</translation>
     </message>
     <message numerus="yes">
-        <location filename="../main_window.py" line="222" />
+        <location filename="../main_window.py" line="226" />
         <source>Semantic search ready · %n articles</source>
         <translation><numerusform>语义搜索已就绪 · %n 篇文章</numerusform></translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="232" />
+        <location filename="../main_window.py" line="236" />
         <source>Knowledge folder changed: results refreshed</source>
         <translation>知识库已变更：结果已刷新</translation>
     </message>
@@ -840,122 +903,122 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../review_tab.py" line="75" />
+        <location filename="../review_tab.py" line="76" />
         <source>Group by owner</source>
         <translation>按负责人分组</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="77" />
+        <location filename="../review_tab.py" line="78" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="85" />
+        <location filename="../review_tab.py" line="86" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="85" />
+        <location filename="../review_tab.py" line="86" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="85" />
+        <location filename="../review_tab.py" line="86" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="85" />
+        <location filename="../review_tab.py" line="86" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="102" />
+        <location filename="../review_tab.py" line="103" />
         <source>Open in editor</source>
         <translation>在编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="104" />
+        <location filename="../review_tab.py" line="105" />
         <source>Mark reviewed</source>
         <translation>标记为已复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="106" />
+        <location filename="../review_tab.py" line="107" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tab.py" line="109" />
+        <location filename="../review_tab.py" line="110" />
         <source>%n days</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="113" />
+        <location filename="../review_tab.py" line="114" />
         <source>Open launch note</source>
         <translation>打开发布说明</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="177" />
+        <location filename="../review_tab.py" line="178" />
         <source>Review</source>
         <translation>复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="178" />
+        <location filename="../review_tab.py" line="179" />
         <source>Review (%1)</source>
         <translation>复审（%1）</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="185" />
+        <location filename="../review_tab.py" line="186" />
         <source>No review yet: open a knowledge folder.</source>
         <translation>尚无复审结果：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="187" />
+        <location filename="../review_tab.py" line="188" />
         <source>As of %1: %2 articles need review · %3 snoozed</source>
         <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="212" />
+        <location filename="../review_tab.py" line="214" />
         <source>… %1 more: export the report for the full list</source>
         <translation>…… 另有 %1 篇：导出报告查看完整列表</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="259" />
+        <location filename="../review_tab.py" line="261" />
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="274" />
+        <location filename="../review_tab.py" line="276" />
         <source>Launch note %1 is not in the folder</source>
         <translation>文件夹中没有发布说明 %1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="288" />
+        <location filename="../review_tab.py" line="290" />
         <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
         <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="293" />
+        <location filename="../review_tab.py" line="295" />
         <source>Marked reviewed: %1</source>
         <translation>已标记为已复审：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="305" />
+        <location filename="../review_tab.py" line="307" />
         <source>Snoozed until %1: %2</source>
         <translation>已暂缓至 %1：%2</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="318" />
+        <location filename="../review_tab.py" line="320" />
         <source>Export review report</source>
         <translation>导出复审报告</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="319" />
+        <location filename="../review_tab.py" line="321" />
         <source>Web page (*.html);;Markdown (*.md)</source>
         <translation>网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="331" />
+        <location filename="../review_tab.py" line="333" />
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
@@ -963,62 +1026,62 @@
 <context>
     <name>ReviewWording</name>
     <message>
-        <location filename="../review_model.py" line="53" />
+        <location filename="../review_model.py" line="57" />
         <source>Overdue</source>
         <translation>超期未复审</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="53" />
+        <location filename="../review_model.py" line="57" />
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="53" />
+        <location filename="../review_model.py" line="57" />
         <source>Launch</source>
         <translation>新版本发布</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="54" />
+        <location filename="../review_model.py" line="58" />
         <source>Broken link</source>
         <translation>失效链接</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="54" />
+        <location filename="../review_model.py" line="58" />
         <source>Duplicate / conflict</source>
         <translation>重复 / 冲突</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="55" />
+        <location filename="../review_model.py" line="59" />
         <source>Translation</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="55" />
+        <location filename="../review_model.py" line="59" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="64" />
+        <location filename="../review_model.py" line="74" />
         <source>(no owner)</source>
         <translation>（无负责人）</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="68" />
+        <location filename="../review_model.py" line="78" />
         <source>Missing translation (info)</source>
         <translation>缺少译文（提示）</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="68" />
+        <location filename="../review_model.py" line="78" />
         <source>Drafts</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="69" />
+        <location filename="../review_model.py" line="79" />
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../review_model.py" line="69" />
+        <location filename="../review_model.py" line="79" />
         <source>Snoozed</source>
         <translation>已暂缓</translation>
     </message>
@@ -1101,73 +1164,88 @@
     </message>
     <message>
         <location filename="../settings_dialog.py" line="103" />
+        <source>postgresql://… (empty: this computer's own index)</source>
+        <translation>postgresql://…（留空：使用本机自己的索引）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="104" />
+        <source>Share my numbers with the team (counts and article ids, never message text)</source>
+        <translation>与团队共享我的数据（仅计数和文章 ID，绝不包含消息文本）</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="109" />
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="107" />
+        <location filename="../settings_dialog.py" line="113" />
         <source>Embedder</source>
         <translation>嵌入模型</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="108" />
-        <location filename="../settings_dialog.py" line="131" />
+        <location filename="../settings_dialog.py" line="114" />
+        <location filename="../settings_dialog.py" line="139" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="110" />
-        <location filename="../settings_dialog.py" line="137" />
+        <location filename="../settings_dialog.py" line="116" />
+        <location filename="../settings_dialog.py" line="145" />
         <source>Index location</source>
         <translation>索引位置</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="111" />
+        <location filename="../settings_dialog.py" line="117" />
         <source>Default review interval</source>
         <translation>默认复审间隔</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="112" />
+        <location filename="../settings_dialog.py" line="118" />
         <source>Agent name</source>
         <translation>客服姓名</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="113" />
+        <location filename="../settings_dialog.py" line="119" />
         <source>Known placeholder values</source>
         <translation>已知占位符值</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="114" />
+        <location filename="../settings_dialog.py" line="120" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="115" />
+        <location filename="../settings_dialog.py" line="121" />
         <source>Keep history for</source>
         <translation>历史保留</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="116" />
+        <location filename="../settings_dialog.py" line="122" />
         <source>Window</source>
         <translation>窗口</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="119" />
+        <location filename="../settings_dialog.py" line="123" />
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../settings_dialog.py" line="127" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="120" />
+        <location filename="../settings_dialog.py" line="128" />
         <source>A language change applies at the next start.</source>
         <translation>语言更改将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="134" />
+        <location filename="../settings_dialog.py" line="142" />
         <source>This folder does not look like a sentence-transformers model.</source>
         <translation>此文件夹看起来不是 sentence-transformers 模型。</translation>
     </message>
     <message>
-        <location filename="../settings_dialog.py" line="146" />
+        <location filename="../settings_dialog.py" line="154" />
         <source>History cleared. Keep a private local log of suggestions</source>
         <translation>历史已清除。在本地私密记录建议</translation>
     </message>
@@ -1276,49 +1354,57 @@
     </message>
 </context>
 <context>
+    <name>TeamSharing</name>
+    <message>
+        <location filename="../team_share.py" line="57" />
+        <source>Team server not answering: your numbers stay here and are sent later (%1)</source>
+        <translation>团队服务器无响应：您的数据保留在本机，稍后发送（%1）</translation>
+    </message>
+</context>
+<context>
     <name>VariantsView</name>
     <message>
-        <location filename="../insights_views.py" line="69" />
+        <location filename="../insights_views.py" line="70" />
         <source>Reply / wording</source>
         <translation>回复 / 话术</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="69" />
+        <location filename="../insights_views.py" line="70" />
         <source>Shown</source>
         <translation>展示</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="69" />
+        <location filename="../insights_views.py" line="70" />
         <source>Copied</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="69" />
+        <location filename="../insights_views.py" line="70" />
         <source>Edited</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="70" />
+        <location filename="../insights_views.py" line="71" />
         <source>Resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="70" />
+        <location filename="../insights_views.py" line="71" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="76" />
+        <location filename="../insights_views.py" line="77" />
         <source>No reply with A/B wordings was shown yet.</source>
         <translation>尚未展示过带 A/B 话术的回复。</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="80" />
+        <location filename="../insights_views.py" line="81" />
         <source>wording %1</source>
         <translation>话术 %1</translation>
     </message>
     <message>
-        <location filename="../insights_views.py" line="85" />
+        <location filename="../insights_views.py" line="86" />
         <source>difference %1, 95% CI %2 to %3</source>
         <translation>差异 %1，95% 置信区间 %2 至 %3</translation>
     </message>

@@ -36,4 +36,15 @@ ZH_INSIGHTS = {
     "hand it to a lead": "转交组长", "answer it yourself": "自己回答", "Done: %1 of %2 points": "完成：%1 / %2 分",
     "Score: %1 of %2": "得分：%1 / %2", "Article: %1": "文章：%1", "Reply: %1": "回复：%1", "Escalation: %1": "转交：%1",
     "Asked as: “%1”": "原问题：“%1”",
+    "Copy rate": "复制率", "Escalated": "已转交",
+    "Paste to copy (median)": "粘贴到复制（中位数）", "This computer": "本机", "Team (server)": "团队（服务器）",
+    "The team's numbers, as each agent who agreed shared them": "团队的数据：每位同意共享的客服所共享的数据",
+    "Agents": "客服", "The team's numbers could not be read: %1": "无法读取团队的数据：%1",
+    "Reading the team's numbers…": "正在读取团队的数据…",
+    "postgresql://… (empty: this computer's own index)": "postgresql://…（留空：使用本机自己的索引）",
+    "Share my numbers with the team (counts and article ids, never message text)":
+        "与团队共享我的数据（仅计数和文章 ID，绝不包含消息文本）",
+    "Team server": "团队服务器",
+    "Team server not answering: your numbers stay here and are sent later (%1)":
+        "团队服务器无响应：您的数据保留在本机，稍后发送（%1）",
 }
