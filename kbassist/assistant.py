@@ -272,7 +272,7 @@ class Assistant:
                 if touched:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
-                                                   self._apply_articles, self._outside_links)
+                                                   self._apply_articles, self._outside_links, reread=rebuild)
                     self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)
@@ -282,17 +282,15 @@ class Assistant:
         return change
 
     def _index_server(self, paths: Iterable[str] | None, rebuild: bool) -> Generator[Progress, None, IndexChange]:
-        """The server's indexer: each article committed whole, with its vectors (`server.sync`)."""
-        if rebuild:
-            raise KbError("--rebuild is not available with a server yet: index without it (changed files are "
-                          "re-read by their hash)")
+        """The server's indexer: each article committed whole, with its vectors (`server.sync`); `rebuild`
+        reads every file again (vectors of unchanged texts reused: the embedder is the index's)."""
 
         def choose(diff: FolderDiff) -> tuple[Embedder, str]:
             self.settle_embedder(diff.added + diff.changed)
             return self.embedder, self._resolved_spec()
 
         change = yield from self._ix.sync(self.folder, list(paths) if paths is not None else None, choose,
-                                          self._apply_articles, self._outside_links)
+                                          self._apply_articles, self._outside_links, reread=rebuild)
         self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
         return change
 

@@ -93,6 +93,22 @@ def test_an_unchanged_folder_writes_nothing(kb, pg_url):
         assert indexer.update().empty
 
 
+def test_a_rebuild_reads_every_file_again_without_embedding_again(kb, pg_url):
+    embedder = CountingEmbedder()
+    with Assistant(kb, server=pg_url, embedder=embedder) as indexer:
+        indexer.update()
+        with psycopg.connect(pg_url, autocommit=True) as connection:  # terms a fixed analyser would cut otherwise
+            connection.execute("DELETE FROM kb_postings WHERE article_id = 'devices/charging-error'")
+        assert "devices/charging-error" not in [h.id for h in indexer.search("E21 charge", mode="keyword").hits]
+        embedder.embedded.clear()
+        agent = Assistant(kb, server=pg_url)
+        change = indexer.update(rebuild=True)
+        assert len(change.updated) == len(indexer.articles()) and embedder.embedded == []
+        assert indexer.search("E21 charge", mode="keyword").hits[0].id == "devices/charging-error"
+        assert agent.search("how long does a refund take", k=1).hits  # agents kept their answers throughout
+        agent.close()
+
+
 def test_chinese_is_searched_by_the_engines_own_terms(kb, pg_url):
     with Assistant(kb, server=pg_url, embedder="hash-64") as indexer:
         indexer.update()

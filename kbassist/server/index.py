@@ -122,8 +122,8 @@ class ServerIndex:
 
     def sync(self, folder: Path, only: list[str] | None, choose: ChooseEmbedder,
              on_articles: Callable[[list[Article], list[str]], None],
-             outside_links: bool = False) -> Generator[Progress, None, IndexChange]:
-        return sync_folder(self.url, configure, folder, only, choose, on_articles, outside_links)
+             outside_links: bool = False, reread: bool = False) -> Generator[Progress, None, IndexChange]:
+        return sync_folder(self.url, configure, folder, only, choose, on_articles, outside_links, reread=reread)
 
     def save_vector_snapshot(self) -> None:
         """Nothing to do: the vectors live on the server."""

@@ -17,6 +17,7 @@ Meanwhile vector queries scan the table, exactly.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from typing import Callable, Generator, Iterable
 
@@ -85,14 +86,20 @@ class ServerClaims:
 
 def sync_folder(url: str, configure: Callable[[psycopg.Connection], None], folder, only: list[str] | None,
                 choose: ChooseEmbedder, on_articles: Callable[[list[Article], list[str]], None],
-                outside_links: bool = False, workers: int | None = None) -> Generator[Progress, None, IndexChange]:
+                outside_links: bool = False, workers: int | None = None,
+                reread: bool = False) -> Generator[Progress, None, IndexChange]:
     """Update the server from `folder` (or only the paths in `only`), yielding progress.
 
     `choose(diff)`: the embedder (and the spec a worker process loads it by), asked
     only when something changed; `on_articles(fresh, removed)`: the caller's summaries;
-    `outside_links`: read through links out of the folder."""
+    `outside_links`: read through links out of the folder. `reread` (`--rebuild`): every
+    file is read, parsed and written again, one batch at a time as for an update (agents
+    never see the index empty); vectors of unchanged texts are reused, as the embedder
+    cannot change for an index."""
     with writer_lock(url, configure) as connection:
         known = {r[0]: FileState(*r) for r in connection.execute(f"SELECT {FILE_COLUMNS} FROM kb_files").fetchall()}
+        if reread:  # a manifest that matches no file: each counts as changed
+            known = {path: dataclasses.replace(state, hash="", size=-1) for path, state in known.items()}
         diff = diff_folder(folder, known if only is None else {p: known[p] for p in only if p in known}, only,
                            outside_links)
         if diff.empty:
