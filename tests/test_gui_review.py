@@ -50,7 +50,8 @@ def test_the_sample_queue_has_the_expected_groups_counts_and_tab_badge(qtbot, op
     assert tab.groups()["launch"][0] == "Launch (3)"
     listing = tab.tree.topLevelItem(list(tab.groups()).index("listing:drafts"))
     assert not listing.isExpanded()
-    tab.by_owner.setChecked(True)
+    with qtbot.waitSignal(tab.queue_did_draw, timeout=5000):
+        tab.by_owner.setChecked(True)
     counts = {key: count for key, (_label, count) in tab.groups().items() if key.startswith("owner:")}
     assert counts == {"owner:liwei": 2, "owner:mei": 3, "owner:sara": 1, "owner:tom": 1}
     assert tab.select_article("subscription/cancel-unlimited")
@@ -139,7 +140,8 @@ def test_a_huge_queue_shows_the_first_rows_of_each_group_and_says_how_many_more(
     qtbot.addWidget(tab)
     items = tuple(ReviewItem(f"a/{n}", f"Article {n}", "ana", f"a/{n}.md", (Reason("review_overdue", "90 days"),))
                   for n in range(ROWS_PER_GROUP + 50))
-    tab._show(ReviewReport(dt.date(2026, 11, 24), items))
+    with qtbot.waitSignal(tab.queue_did_draw, timeout=5000):
+        tab._show(ReviewReport(dt.date(2026, 11, 24), items))
     top = tab.tree.topLevelItem(0)
     assert str(ROWS_PER_GROUP + 50) in top.text(0)  # the group still counts every article
     assert top.childCount() == ROWS_PER_GROUP + 1

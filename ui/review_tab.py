@@ -36,6 +36,7 @@ from .qt import (
     QSplitter,
     Qt,
     QTextBrowser,
+    QTimer,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -49,13 +50,14 @@ from .review_model import Group, launch_targets, listing_groups, queue_groups, r
 from .wording import interface_lang
 
 ITEM_ROLE = Qt.UserRole
-ROWS_PER_GROUP = 100  # a 10,000-article folder flags thousands: 200 a group still held the window 136 ms
+ROWS_PER_GROUP = 100  # a 10,000-article folder flags thousands: 200 a group held the window 136 ms
 SNOOZE_DAYS = (7, 14, 30)
 REFRESH_MS = 500
 
 
 class ReviewTab(QWidget):
-    review_did_arrive = Signal(object)  # ReviewReport (only the newest one; stale answers are dropped)
+    review_did_arrive = Signal(object)  # ReviewReport, once drawn (only the newest one; stale answers are dropped)
+    queue_did_draw = Signal()  # the queue on screen is complete (it is drawn one group per event-loop turn)
     queue_did_change = Signal(int)  # articles in the queue
     status_did_change = Signal(str)  # a short note for the status bar
 
@@ -68,6 +70,7 @@ class ReviewTab(QWidget):
         self._stamp = 0
         self._reviewing = self._again = False
         self._shown = 0
+        self._drawing: tuple[list[Group], str | None, bool] | None = None  # groups still to draw, selection, announce
         self._build()
 
     # -- building ------------------------------------------------------------------
@@ -169,8 +172,7 @@ class ReviewTab(QWidget):
         if stamp <= self._shown:
             return  # an older review finished after a newer one (or after a folder switch)
         self._shown = stamp
-        self._show(report)
-        self.review_did_arrive.emit(report)
+        self._show(report, announce=True)
 
     # -- rendering ----------------------------------------------------------------------
     def tab_title(self) -> str:
@@ -178,7 +180,9 @@ class ReviewTab(QWidget):
             return self.tr("Review")
         return self.tr("Review (%1)").replace("%1", str(len(self.report.items)))
 
-    def _show(self, report: ReviewReport | None) -> None:
+    def _show(self, report: ReviewReport | None, announce: bool = False) -> None:
+        """Put `report` in the tree, one group per event-loop turn (a 10,000-article folder's queue at
+        once held the window 112 ms); `queue_did_draw` (and with `announce`, `review_did_arrive`) when done."""
         selected = self.selected_item()
         self.report = report
         self.tree.clear()
@@ -188,12 +192,27 @@ class ReviewTab(QWidget):
             self.summary.setText(self.tr("As of %1: %2 articles need review · %3 snoozed").replace(
                 "%1", report.as_of.isoformat()).replace("%2", str(len(report.items))).replace(
                 "%3", str(len(report.snoozed))))
-            for group in [*queue_groups(report, self.by_owner.isChecked()), *listing_groups(report)]:
-                self._add_group(group)
-        self._select(selected.id if selected else None)
+        groups = [*queue_groups(report, self.by_owner.isChecked()), *listing_groups(report)] if report else []
+        drawing = self._drawing = (groups, selected.id if selected else None, announce)  # ends one still drawing
+        self._draw_next_group(drawing)
+
+    def _draw_next_group(self, drawing: tuple[list[Group], str | None, bool]) -> None:
+        if drawing is not self._drawing:
+            return
+        groups, selected, announce = drawing
+        if groups:
+            self._add_group(groups.pop(0))
+            QTimer.singleShot(0, self, lambda: self._draw_next_group(drawing))
+            return
+        self._drawing = None
+        self._select(selected)
         self._show_selected()
+        report = self.report
         self.export_button.setEnabled(report is not None)
         self.queue_did_change.emit(len(report.items) if report else 0)
+        self.queue_did_draw.emit()
+        if announce:
+            self.review_did_arrive.emit(report)
 
     def _add_group(self, group: Group) -> None:
         top = QTreeWidgetItem(self.tree, [group.label])

@@ -28,6 +28,7 @@ from .ops import Ops
 from .qt import QObject, Signal
 
 log = logging.getLogger(__name__)
+OPENING_DEFER_S = 120.0  # no full garbage collection while a folder opens and its model loads (gc_policy)
 
 
 class FolderSession(QObject):
@@ -60,6 +61,7 @@ class FolderSession(QObject):
         self.close()
 
         cancel = self._opening = jobs.Cancel()
+        gc_policy.defer_full_collections(OPENING_DEFER_S)  # until the model is loaded (`_semantic_done`)
 
         def job():
             assistant = Assistant(folder, index_dir, settings=settings, wait_for_model=False)
@@ -156,7 +158,7 @@ class FolderSession(QObject):
                     aborted=self.semantic_was_cancelled.emit, quiet=quiet)
 
     def _semantic_done(self, _result: None) -> None:
-        gc_policy.freeze_survivors()  # and so do its vectors
+        gc_policy.end_deferral()  # its vectors and model live as long as the folder too: frozen
         self.assistant.optimize_in_background()  # a large folder's vectors get partitioned
         self.semantic_did_become_ready.emit()
         if self._embed_again:
