@@ -110,7 +110,7 @@ class AgentsView(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.tree = _tree([self.tr("Agent"), self.tr("Messages"), self.tr("Copy rate"), self.tr("Escalated"),
-                           self.tr("Resolved"), self.tr("Paste to copy (median)")], 0)
+                           self.tr("Resolved"), self.tr("Paste to copy (median)")], 5)
 
     def show_agents(self, lines: Sequence[AgentLine]) -> None:
         self.tree.clear()
