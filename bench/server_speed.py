@@ -20,6 +20,10 @@ and measures, writing one JSON file to bench/out/:
   server calls of a search alone (keyword and vector candidates, the shown
   hits' sections), which is the server's own latency under 8 agents; each
   process's CPU per query is reported for one agent (the laptop's share);
+- with `--warm-file`, the same again by agents whose apps answered other
+  generated queries first (untimed): an app keeps each query word's
+  postings (`server.postings`), so the cold figures above are an agent's
+  first messages, these an agent's after some hundreds;
 - save to searchable: an indexer watching the folder (`Assistant.watch`), an
   agent's Assistant searching for a new word appended to one article;
 - the database's size on disk (`pg_database_size`).
@@ -122,6 +126,8 @@ def _agent(spec: dict, barrier, results) -> None:
     assistant = Assistant(spec["folder"], server=spec["url"], embedder=ReplayEmbedder(spec["embedder"], vectors))
     texts = spec["texts"]
     timed_queries(assistant, texts[:3])
+    for text in spec["warm"]:  # an agent who has answered these before (its postings cache kept)
+        assistant.search(text, k=5)
     index = assistant._ix.search_index()
     barrier.wait(timeout=600)
     ms = []
@@ -144,15 +150,15 @@ def _agent(spec: dict, barrier, results) -> None:
 
 
 def concurrent_agents(folder: Path, url: str, embedder: str, vectors: dict[str, np.ndarray], texts: list[str],
-                      calls_only: bool = False) -> dict:
+                      calls_only: bool = False, warm: list[str] = ()) -> dict:
     """AGENTS processes searching at once, each started and waiting at a barrier first (`calls_only`:
-    only the server calls of each search, see `_agent`)."""
+    only the server calls of each search, see `_agent`; `warm`: queries each answers first, untimed)."""
     context = multiprocessing.get_context("spawn")
     barrier, results = context.Barrier(AGENTS), context.Queue()
     plain = {t: v.tolist() for t, v in vectors.items()}
     agents = [context.Process(target=_agent, args=({"folder": str(folder), "url": url, "embedder": embedder,
                                                     "vectors": plain, "number": n, "texts": texts,
-                                                    "calls_only": calls_only},
+                                                    "calls_only": calls_only, "warm": list(warm)},
                                                    barrier, results)) for n in range(AGENTS)]
     for agent in agents:
         agent.start()
@@ -195,7 +201,7 @@ def save_to_searchable(folder: Path, url: str | None, index_dir: Path | None) ->
             "debounce_ms": 300}
 
 
-def measure_server(folder: Path, url: str, texts: list[str], embedder) -> dict:
+def measure_server(folder: Path, url: str, texts: list[str], embedder, warm: list[str] = ()) -> dict:
     out: dict = {}
     start = time.perf_counter()
     with Assistant(folder, server=url, embedder=embedder) as indexer:
@@ -218,10 +224,23 @@ def measure_server(folder: Path, url: str, texts: list[str], embedder) -> dict:
     with Assistant(folder, server=url, embedder=ReplayEmbedder(name, vectors)) as agent:
         out["one_agent_server_only"] = summary(*timed_queries(agent, texts))
     log("one agent", out["one_agent_with_embedding"], out["one_agent_server_only"])
+    if warm:  # the same, by an agent whose app has answered other messages before (see --warm-file)
+        recording.embed(list(warm))
+        with Assistant(folder, server=url, embedder=ReplayEmbedder(name, vectors)) as agent:
+            for text in warm:
+                agent.search(text, k=5)
+            out["one_agent_warm_server_only"] = summary(*timed_queries(agent, texts))
+        log("one agent, warm", out["one_agent_warm_server_only"])
     out["eight_agents_server_only"] = concurrent_agents(folder, url, name, vectors, texts)
     out["eight_agents_server_calls_only"] = concurrent_agents(folder, url, name, vectors,
                                                               [t for t in texts if t in vectors], calls_only=True)
     log("eight agents", out["eight_agents_server_only"], out["eight_agents_server_calls_only"])
+    if warm:
+        share = warm[:len(warm) // AGENTS * 2]  # each agent's app has answered a share of other messages
+        out["eight_agents_warm_server_only"] = concurrent_agents(folder, url, name, vectors, texts, warm=share)
+        out["eight_agents_warm_server_calls_only"] = concurrent_agents(folder, url, name, vectors, texts,
+                                                                       calls_only=True, warm=share)
+        log("eight agents, warm", out["eight_agents_warm_server_only"], out["eight_agents_warm_server_calls_only"])
     out["save_to_searchable"] = save_to_searchable(folder, url, None)
     log("save to searchable", out["save_to_searchable"])
     return out
@@ -256,10 +275,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--embedder", default="use-multilingual",
                         help="an embedder name, or `seeded` (see SeededEmbedder), embedded in-process")
     parser.add_argument("--local", action="store_true", help="also measure the local backend")
+    parser.add_argument("--warm-file", type=Path,
+                        help="more generated queries of the same folder (bench.generate --queries N --query-file "
+                             "F): agents answer those first, untimed, then the benchmark's are timed again")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     folder = Path(f"bench/data/gen-{args.articles}").resolve()
     texts = [q["query"] for q in load_queries(Path(f"bench/data/gen-{args.articles}.queries.jsonl"))]
+    warm = [q["query"] for q in load_queries(args.warm_file)] if args.warm_file else []
+    warm = [t for t in dict.fromkeys(warm) if t not in set(texts)]
     result: dict = {"articles": args.articles, "queries": len(texts), "embedder": args.embedder}
     embedder = args.embedder
     if embedder == "seeded":
@@ -276,7 +300,7 @@ def main(argv: list[str] | None = None) -> None:
 
             dev = DevServer(args.dev or Path(tempfile.mkdtemp(prefix="kb-pg-bench-")))
             url = dev.start()
-        result["server"] = measure_server(folder, url, texts, embedder)
+        result["server"] = measure_server(folder, url, texts, embedder, warm)
         if args.local:
             with tempfile.TemporaryDirectory(prefix="kb-local-bench-") as work:
                 result["local"] = measure_local(folder, texts, args.embedder, Path(work))

@@ -272,7 +272,7 @@ class Assistant:
                 if touched:
                     vectors = self._ix.vectors_or_empty() if self._with_vectors else None
                     change = yield from sync_files(self.folder, self._ix.store, self._ix.keyword, vectors, diff,
-                                                   self._apply_articles, self._outside_links, reread=rebuild)
+                                                   self._apply_articles, self._outside_links)
                     self._judgment.count_changes(self._ix, len(change.added) + len(change.updated) + len(change.removed))
                 if embed and self.embed_on_update:
                     yield from self._embed_into(self._ix)

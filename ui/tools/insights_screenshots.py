@@ -48,18 +48,25 @@ def shoot(name: str) -> None:
     print("wrote", OUT / f"{name}.png")
 
 
+def open_app(language: str, index_dir: str | None):
+    """The app in `language` on the bundled knowledge/, at the screenshots' size, once the folder is open."""
+    app = QApplication(sys.argv[:1])
+    install_translators(app, language)
+    window = build_window(str(REPO / "knowledge"), index_dir)
+    window.app = app  # kept alive as long as the window
+    window.resize(1400, 900)
+    window.move(0, 0)
+    window.show()
+    wait(until=lambda: window.agent.assistant is not None and not window.session.busy, timeout_ms=120000)
+    return window
+
+
 def main(language: str) -> None:
     config = Path(os.environ["KBASSIST_CONFIG_DIR"])
     config.mkdir(parents=True, exist_ok=True)
     (config / "settings.json").write_text(json.dumps({"ui_language": language, "agent_name": "Tom"}))
     suffix = "zh" if language.startswith("zh") else "en"
-    app = QApplication(sys.argv[:1])
-    install_translators(app, language)
-    window = build_window(str(REPO / "knowledge"), os.environ.get("KBASSIST_INDEX", "/tmp/ins-index"))
-    window.resize(1400, 900)
-    window.move(0, 0)
-    window.show()
-    wait(until=lambda: window.agent.assistant is not None and not window.session.busy, timeout_ms=120000)
+    window = open_app(language, os.environ.get("KBASSIST_INDEX", "/tmp/ins-index"))
     tab = window.insights
     window.tabs.setCurrentWidget(tab)
     wait(tab.gaps_did_arrive)

@@ -15,20 +15,11 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from insights_screenshots import shoot, wait  # noqa: E402
-
-from ui.app import build_window, install_translators  # noqa: E402
-from ui.qt import QApplication  # noqa: E402
+from insights_screenshots import open_app, shoot, wait  # noqa: E402
 
 
 def main(language: str) -> None:
-    app = QApplication(sys.argv[:1])
-    install_translators(app, language)
-    window = build_window(str(REPO / "knowledge"), None)
-    window.resize(1400, 900)
-    window.move(0, 0)
-    window.show()
-    wait(until=lambda: window.agent.assistant is not None and not window.session.busy, timeout_ms=120000)
+    window = open_app(language, None)
     tab = window.insights
     window.tabs.setCurrentWidget(tab)
     tab.scope.setCurrentIndex(1)
