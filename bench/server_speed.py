@@ -225,7 +225,9 @@ def measure_server(folder: Path, url: str, texts: list[str], embedder, warm: lis
         out["one_agent_server_only"] = summary(*timed_queries(agent, texts))
     log("one agent", out["one_agent_with_embedding"], out["one_agent_server_only"])
     if warm:  # the same, by an agent whose app has answered other messages before (see --warm-file)
-        recording.embed(list(warm))
+        with Assistant(folder, server=url, embedder=recording) as agent:  # their vectors, as searched
+            for text in warm:
+                agent.search(text, k=5)
         with Assistant(folder, server=url, embedder=ReplayEmbedder(name, vectors)) as agent:
             for text in warm:
                 agent.search(text, k=5)
@@ -238,8 +240,8 @@ def measure_server(folder: Path, url: str, texts: list[str], embedder, warm: lis
     if warm:
         share = warm[:len(warm) // AGENTS * 2]  # each agent's app has answered a share of other messages
         out["eight_agents_warm_server_only"] = concurrent_agents(folder, url, name, vectors, texts, warm=share)
-        out["eight_agents_warm_server_calls_only"] = concurrent_agents(folder, url, name, vectors, texts,
-                                                                       calls_only=True, warm=share)
+        out["eight_agents_warm_server_calls_only"] = concurrent_agents(
+            folder, url, name, vectors, [t for t in texts if t in vectors], calls_only=True, warm=share)
         log("eight agents, warm", out["eight_agents_warm_server_only"], out["eight_agents_warm_server_calls_only"])
     out["save_to_searchable"] = save_to_searchable(folder, url, None)
     log("save to searchable", out["save_to_searchable"])

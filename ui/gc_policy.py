@@ -15,12 +15,15 @@ So what survives a full collection is frozen (`gc.freeze()`): later full
 collections only walk what was made since. `thaw()` (on a folder switch)
 hands the frozen objects back, so a closed folder's cycles are freed.
 
-While a folder opens and its model loads, a worker thread makes the objects
-that will live as long as the folder (articles, index readers, the model),
-and a full collection that came due then walked them all: one 156 ms gap on
-a 10k warm start. So the session defers full collections over that time
-(young generations are still collected) and freezes what survived at its
-end; a deadline ends a deferral nobody ended.
+While a folder opens, its model loads and its vectors are embedded,
+calibrated and saved, worker threads make objects that will live as long as
+the folder (articles, index readers, the model, caches), and a collection of
+the older generations that came due then walked them all: 145-162 ms gaps
+on 10k starts and builds. So the session defers those over that time: only
+the youngest generation is collected (what was made since the last tick),
+and what survives it is frozen at once. The price is the cycles that die
+after surviving a tick in that time: they are kept until the folder is
+closed (`thaw`). A deadline ends a deferral nobody ended.
 """
 from __future__ import annotations
 
@@ -44,10 +47,11 @@ class _GuiThreadCollector(QObject):
         # Cheap generations often, the full one only when the thresholds say so (and it is not deferred).
         counts, thresholds = gc.get_count(), gc.get_threshold()
         generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
-        if generation == 2 and time.monotonic() < self.full_after:
-            generation = 1
+        deferred = time.monotonic() < self.full_after
+        if deferred:
+            generation = 0
         gc.collect(generation)
-        if generation == 2:
+        if generation == 2 or deferred:
             gc.freeze()
 
 
@@ -57,7 +61,8 @@ def _collector() -> _GuiThreadCollector | None:
 
 
 def defer_full_collections(seconds: float) -> None:
-    """No full collection for up to `seconds`, or until `end_deferral` (a folder opening, its model loading)."""
+    """Collect only young objects for up to `seconds`, or until `end_deferral` (a folder opening, its model
+    loading, its vectors embedded)."""
     collector = _collector()
     if collector is not None:
         collector.full_after = time.monotonic() + seconds

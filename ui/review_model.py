@@ -88,19 +88,21 @@ def _label(text: str, count: int) -> str:
 
 
 def queue_groups(report: ReviewReport, by_owner: bool = False) -> list[Group]:
-    """The queue by reason family (an item with two reasons is in both) or by owner; empty groups left out."""
+    """The queue by reason family (an item with two reasons is in both) or by owner; empty groups left out.
+
+    One pass over the items: a 10k folder's queue has thousands, and a pass per family (or per owner)
+    held the GUI thread ~50 ms."""
     words = review_wording
+    buckets: dict[str, list] = {}
+    for item in report.items:
+        keys = [item.owner or NO_OWNER] if by_owner else dict.fromkeys(family(r.code) for r in item.reasons)
+        for key in keys:
+            buckets.setdefault(key, []).append(item)
     if by_owner:
-        owners = sorted({i.owner or NO_OWNER for i in report.items})
-        return [Group(f"owner:{o}", _label(words.owner(o), len(mine)), mine)
-                for o in owners
-                for mine in [tuple(i for i in report.items if (i.owner or NO_OWNER) == o)]]
-    groups = []
-    for key in FAMILIES:
-        mine = tuple(i for i in report.items if any(family(r.code) == key for r in i.reasons))
-        if mine:
-            groups.append(Group(key, _label(words.family(key), len(mine)), mine))
-    return groups
+        return [Group(f"owner:{o}", _label(words.owner(o), len(buckets[o])), tuple(buckets[o]))
+                for o in sorted(buckets)]
+    return [Group(key, _label(words.family(key), len(buckets[key])), tuple(buckets[key]))
+            for key in FAMILIES if buckets.get(key)]
 
 
 def listing_groups(report: ReviewReport) -> list[Group]:

@@ -23,6 +23,7 @@ from kbassist.atomic import replacing
 from kbassist.jobs import WorkerStopped
 from kbassist.review import ArticleChanged, ReviewItem, ReviewReport, to_html, to_markdown
 
+from . import gc_policy
 from .ops import Ops
 from .qt import (
     QAction,
@@ -172,6 +173,10 @@ class ReviewTab(QWidget):
         if stamp <= self._shown:
             return  # an older review finished after a newer one (or after a folder switch)
         self._shown = stamp
+        # A 10k folder's report is ~95,000 objects that live until the next review: left young, each
+        # full collection on the GUI thread walked them (46-160 ms). Frozen, they are freed by reference
+        # counting when the next report replaces them (the report holds no cycles).
+        gc_policy.freeze_survivors()
         self._show(report, announce=True)
 
     # -- rendering ----------------------------------------------------------------------

@@ -28,7 +28,8 @@ from .ops import Ops
 from .qt import QObject, Signal
 
 log = logging.getLogger(__name__)
-OPENING_DEFER_S = 120.0  # no full garbage collection while a folder opens and its model loads (gc_policy)
+OPENING_DEFER_S = 120.0  # young garbage collections only while a folder opens (gc_policy)
+SEMANTIC_DEFER_S = 3600.0  # and while its model loads and its vectors are embedded: ended by the job's end
 
 
 class FolderSession(QObject):
@@ -61,7 +62,7 @@ class FolderSession(QObject):
         self.close()
 
         cancel = self._opening = jobs.Cancel()
-        gc_policy.defer_full_collections(OPENING_DEFER_S)  # until the model is loaded (`_semantic_done`)
+        gc_policy.defer_full_collections(OPENING_DEFER_S)  # until the semantic job ends (`_load_semantic`)
 
         def job():
             assistant = Assistant(folder, index_dir, settings=settings, wait_for_model=False)
@@ -142,6 +143,8 @@ class FolderSession(QObject):
         """Load the model and embed what waits (all of it after a first build: in worker processes)."""
         assistant = self.assistant
         self._embed_again = False
+        if not quiet:
+            gc_policy.defer_full_collections(SEMANTIC_DEFER_S)
 
         def job():
             if not assistant.model_loaded:
@@ -155,7 +158,7 @@ class FolderSession(QObject):
                 assistant.save_vector_snapshot()  # the next start reads the vectors from it
 
         self._start(job, done=self._semantic_done, failed=self._semantic_failed,
-                    aborted=self.semantic_was_cancelled.emit, quiet=quiet)
+                    aborted=self._semantic_cancelled, quiet=quiet)
 
     def _semantic_done(self, _result: None) -> None:
         gc_policy.end_deferral()  # its vectors and model live as long as the folder too: frozen
@@ -164,7 +167,12 @@ class FolderSession(QObject):
         if self._embed_again:
             self._load_semantic(quiet=True)
 
+    def _semantic_cancelled(self) -> None:
+        gc_policy.end_deferral()
+        self.semantic_was_cancelled.emit()
+
     def _semantic_failed(self, exc: BaseException) -> None:
+        gc_policy.end_deferral()
         if not isinstance(exc, jobs.WorkerStopped):  # stopped: the folder is closing
             self.ops.report_error(exc)
 
