@@ -3,17 +3,17 @@
 <context>
     <name>AgentTab</name>
     <message>
-        <location filename="../agent_tab.py" line="163" />
+        <location filename="../agent_tab.py" line="185" />
         <source>Searched for: %1</source>
         <translation>搜索的是：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="168" />
+        <location filename="../agent_tab.py" line="190" />
         <source>Hand this conversation to a lead: %1</source>
         <translation>请将此对话转交组长处理：%1</translation>
     </message>
     <message>
-        <location filename="../agent_tab.py" line="171" />
+        <location filename="../agent_tab.py" line="193" />
         <source>Nothing in the knowledge base answers this confidently. The closest articles are listed: check before using them.</source>
         <translation>知识库中没有能可靠回答此问题的文章。下面列出最接近的文章，使用前请核对。</translation>
     </message>
@@ -903,122 +903,122 @@
 <context>
     <name>ReviewTab</name>
     <message>
-        <location filename="../review_tab.py" line="76" />
+        <location filename="../review_tab.py" line="80" />
         <source>Group by owner</source>
         <translation>按负责人分组</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="78" />
+        <location filename="../review_tab.py" line="82" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="86" />
+        <location filename="../review_tab.py" line="90" />
         <source>Article</source>
         <translation>文章</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="86" />
+        <location filename="../review_tab.py" line="90" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="86" />
+        <location filename="../review_tab.py" line="90" />
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="86" />
+        <location filename="../review_tab.py" line="90" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="103" />
+        <location filename="../review_tab.py" line="107" />
         <source>Open in editor</source>
         <translation>在编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="105" />
+        <location filename="../review_tab.py" line="109" />
         <source>Mark reviewed</source>
         <translation>标记为已复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="107" />
+        <location filename="../review_tab.py" line="111" />
         <source>Snooze…</source>
         <translation>暂缓…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../review_tab.py" line="110" />
+        <location filename="../review_tab.py" line="114" />
         <source>%n days</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="114" />
+        <location filename="../review_tab.py" line="118" />
         <source>Open launch note</source>
         <translation>打开发布说明</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="178" />
+        <location filename="../review_tab.py" line="185" />
         <source>Review</source>
         <translation>复审</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="179" />
+        <location filename="../review_tab.py" line="186" />
         <source>Review (%1)</source>
         <translation>复审（%1）</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="186" />
+        <location filename="../review_tab.py" line="195" />
         <source>No review yet: open a knowledge folder.</source>
         <translation>尚无复审结果：请打开知识库文件夹。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="188" />
+        <location filename="../review_tab.py" line="197" />
         <source>As of %1: %2 articles need review · %3 snoozed</source>
         <translation>截至 %1：%2 篇文章需要复审 · %3 篇已暂缓</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="214" />
+        <location filename="../review_tab.py" line="238" />
         <source>… %1 more: export the report for the full list</source>
         <translation>…… 另有 %1 篇：导出报告查看完整列表</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="261" />
+        <location filename="../review_tab.py" line="285" />
         <source>Owner: %1</source>
         <translation>负责人：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="276" />
+        <location filename="../review_tab.py" line="300" />
         <source>Launch note %1 is not in the folder</source>
         <translation>文件夹中没有发布说明 %1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="290" />
+        <location filename="../review_tab.py" line="314" />
         <source>“%1” was not marked reviewed: its file changed on disk after it was indexed. The queue refreshes when the change is indexed; then try again.</source>
         <translation>“%1”未标记为已复审：其文件在索引之后已在磁盘上被修改。索引更新后队列会刷新，届时请重试。</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="295" />
+        <location filename="../review_tab.py" line="319" />
         <source>Marked reviewed: %1</source>
         <translation>已标记为已复审：%1</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="307" />
+        <location filename="../review_tab.py" line="331" />
         <source>Snoozed until %1: %2</source>
         <translation>已暂缓至 %1：%2</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="320" />
+        <location filename="../review_tab.py" line="344" />
         <source>Export review report</source>
         <translation>导出复审报告</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="321" />
+        <location filename="../review_tab.py" line="345" />
         <source>Web page (*.html);;Markdown (*.md)</source>
         <translation>网页 (*.html);;Markdown (*.md)</translation>
     </message>
     <message>
-        <location filename="../review_tab.py" line="333" />
+        <location filename="../review_tab.py" line="357" />
         <source>Report saved: %1</source>
         <translation>报告已保存：%1</translation>
     </message>
