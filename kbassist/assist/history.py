@@ -48,7 +48,6 @@ from .history_model import (
     LoggedEvent,
     LoggedMessage,
     ShownDetails,
-    VariantShown,
 )
 from .history_schema import META, SCHEMA, SCHEMA_VERSION, TABLES, add_insight_columns
 from .pii import mask
@@ -342,7 +341,7 @@ class History:
                 except CannotDecrypt:
                     unreadable += 1
             events.append(LoggedEvent(event_id, dt.datetime.fromisoformat(time), lang, bool(escalated),
-                                      bool(no_answer), text, tuple(copies.get(event_id, ())), _details(*shown),
+                                      bool(no_answer), text, tuple(copies.get(event_id, ())), ShownDetails.from_row(*shown),
                                       feedback.get((event_id, "override"), ""),
                                       feedback.get((event_id, "outcome"), "")))
         if unreadable:
@@ -392,15 +391,6 @@ class History:
                 "SELECT lang, count(*) AS n FROM events GROUP BY lang ORDER BY n DESC, lang"
             ).fetchall()
         return HistoryStats(total, escalated, no_answer, copies, tuple(map(tuple, by_lang)))
-
-
-def _details(top_article: str, confidence: float, categories: str, sentiment: str, low_confidence: int,
-             variants: str) -> ShownDetails:
-    """Read back as written; most rows have no categories or wordings (10,000 rows are read per report)."""
-    shown = tuple(VariantShown(*line.split("\t")) for line in variants.splitlines() if line.count("\t") == 2) \
-        if variants else ()
-    return ShownDetails(top_article, confidence, tuple(categories.split(",")) if categories else (), sentiment,
-                        bool(low_confidence), shown)
 
 
 def _stamp(when: dt.datetime) -> str:

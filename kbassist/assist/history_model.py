@@ -37,6 +37,16 @@ class ShownDetails:
     low_confidence: bool = False
     variants: tuple[VariantShown, ...] = ()
 
+    @classmethod
+    def from_row(cls, top_article: str, confidence: float, categories: str, sentiment: str, low_confidence: int,
+                 variants: str) -> "ShownDetails":
+        """Read back as the log writes it; most rows have no categories or wordings (10,000 rows are read
+        per report)."""
+        shown = tuple(VariantShown(*line.split("\t")) for line in variants.splitlines() if line.count("\t") == 2) \
+            if variants else ()
+        return cls(top_article, confidence, tuple(categories.split(",")) if categories else (), sentiment,
+                   bool(low_confidence), shown)
+
 
 @dataclass(frozen=True)
 class CopyDetails:
